@@ -1,0 +1,5 @@
+declare module 'comlink/dist/esm/node-adapter.mjs' {
+  import type { Endpoint } from 'comlink';
+  const nodeEndpoint: (nodeObject: unknown) => Endpoint;
+  export default nodeEndpoint;
+}

@@ -1,0 +1,131 @@
+"""One traced run: compile, execute under the tracer and the sandbox, report how it ended."""
+import builtins
+import json
+import linecache
+import sys
+import types
+
+from .sandbox import HardExit, Output, Sandbox, STDERR
+from .tracer import Tracer
+from .values import StopRun, Values
+
+USER_FILE = "main.py"
+ENTRY_FILE = "<entry>"
+FILES = {USER_FILE: 0, ENTRY_FILE: 1}
+
+
+def run(request_json, host):
+    """Run one request (JSON, see src/engine/protocol.ts) and return its outcome as JSON."""
+    request = json.loads(request_json)
+    options = request["limits"]
+    values = Values(options["maxReprLength"], options["maxItems"], "__main__")
+    output = Output(options["maxOutputChars"])
+    tracer = Tracer(values, FILES, options, host, output)
+    output.on_limit = lambda: tracer.stop("output limit")
+    outcome = _execute(request, tracer, output, host)
+    outcome["steps"] = tracer.step_count
+    tracer.flush()
+    return json.dumps(outcome)
+
+
+def _execute(request, tracer, output, host):
+    code = request["code"]
+    call = request.get("call") or None
+    linecache.cache[USER_FILE] = (len(code), None, code.splitlines(True), USER_FILE)
+    try:
+        user_code = compile(code, USER_FILE, "exec", dont_inherit=True)
+        main = _compile_entry(call, request["entrySource"]) if call else None
+    except _CallSyntaxError as e:
+        return _syntax_outcome(e.error, "call")
+    except (SyntaxError, ValueError) as e:
+        return _syntax_outcome(e, "code")
+    user_globals = {"__name__": "__main__", "__builtins__": builtins}
+    sandbox = Sandbox(output, tracer, host, request.get("stdin") or "", bool(request.get("interactive")))
+    outcome = {"reason": "completed"}
+    try:
+        with sandbox:
+            if main is None:
+                tracer.module_frame = "pending"
+                tracer.start()
+                try:
+                    exec(user_code, user_globals)
+                finally:
+                    tracer.finish()
+            else:
+                exec(user_code, user_globals)
+                main = types.FunctionType(main, user_globals, "main")
+                tracer.start()
+                try:
+                    main()
+                finally:
+                    tracer.finish()
+    except StopRun:
+        outcome = {"reason": tracer.stop_reason or "stopped"}
+    except KeyboardInterrupt:  # the host's interrupt: Stop pressed or its watchdog fired
+        outcome = {"reason": tracer.stop_reason or host.stop_requested() or "stopped"}
+    except SystemExit as e:
+        outcome = {"reason": "exited", "exitCode": _exit_code(e), "hard": isinstance(e, HardExit)}
+        if e.code is not None and not isinstance(e.code, int):
+            output.write(STDERR, str(e.code) + "\n")
+    except BaseException as e:  # the program's own uncaught exception, MemoryError included
+        outcome = _exception_outcome(e, output)
+    if tracer.stop_reason and outcome["reason"] != tracer.stop_reason:
+        outcome = {"reason": tracer.stop_reason}
+    return outcome
+
+
+class _CallSyntaxError(Exception):
+    def __init__(self, error):
+        self.error = error
+
+
+def _compile_entry(call, source):
+    try:
+        compile(call, "<call>", "eval", dont_inherit=True)
+    except (SyntaxError, ValueError) as e:
+        raise _CallSyntaxError(e)
+    linecache.cache[ENTRY_FILE] = (len(source), None, source.splitlines(True), ENTRY_FILE)
+    module = compile(source, ENTRY_FILE, "exec", dont_inherit=True)
+    return next(c for c in module.co_consts if isinstance(c, types.CodeType))
+
+
+def _syntax_outcome(error, where):
+    outcome = {"reason": "syntax error", "where": where, "type": type(error).__name__}
+    if isinstance(error, SyntaxError):
+        outcome.update(message=error.msg, line=error.lineno or 1, column=error.offset or 1)
+        if getattr(error, "end_lineno", None):
+            outcome.update(endLine=error.end_lineno, endColumn=error.end_offset or error.offset or 1)
+    else:
+        outcome.update(message=str(error), line=1, column=1)
+    return outcome
+
+
+def _exit_code(e):
+    if e.code is None:
+        return 0
+    return e.code if isinstance(e.code, int) else 1
+
+
+def _exception_outcome(e, output):
+    frames = []
+    tb = e.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename in FILES:
+            frames.append(tb)
+        tb = tb.tb_next
+    line = frames[-1].tb_lineno if frames and frames[-1].tb_frame.f_code.co_filename == USER_FILE else None
+    try:
+        message = str(e)
+    except BaseException:
+        message = ""
+    text = ["Traceback (most recent call last):\n"]
+    for tb in frames:
+        code = tb.tb_frame.f_code
+        text.append('  File "%s", line %d, in %s\n' % (code.co_filename, tb.tb_lineno, code.co_name))
+        source = linecache.getline(code.co_filename, tb.tb_lineno).strip()
+        if source:
+            text.append("    %s\n" % source)
+    text.append("%s: %s\n" % (type(e).__name__, message) if message else "%s\n" % type(e).__name__)
+    output.on_limit = None
+    output.write(STDERR, "".join(text))
+    return {"reason": "uncaught exception", "type": type(e).__name__, "message": message, "line": line}

@@ -1,0 +1,384 @@
+import { GrowableInt32, lastAtOrBefore } from './growable.ts';
+import {
+  LOG_ACTIVATION, LOG_CHANGE_BASE, LOG_OUTPUT, LOG_VALUE, VALUE_EXCEPTION, type RawBatch,
+} from './raw-batch.ts';
+import { StringTable } from './string-table.ts';
+import {
+  OBJECT_KINDS, OUTPUT_STREAMS, STEP_KINDS, type FrameView, type HeapObject, type OutputStream,
+  type Ref, type StepKind, type StepValue, type Variable,
+} from './types.ts';
+
+/**
+ * The compact in-memory trace: columns of ints filled from raw batches, delta-encoded (a step
+ * stores only the variables that changed). The state at any step is materialized on demand by
+ * binary searches — per variable, per object, per output mark — never by replaying from step 0.
+ */
+export class TraceStore {
+  readonly strings = new StringTable();
+  // per step
+  private readonly kindLine = new GrowableInt32(1024); // line << 2 | kind
+  private readonly changeStart = new GrowableInt32(1024); // first change record of the step
+  // runs: the step from which an activation is current, and which
+  private readonly activationRunStep = new GrowableInt32();
+  private readonly activationRunValue = new GrowableInt32();
+  // changes: slot, string id (-1 unbound), object id (-1 inline)
+  private readonly changes = new GrowableInt32(1024);
+  private readonly slotChanges: GrowableInt32[] = [];
+  private readonly slots = new GrowableInt32(); // frame id, name id, rank
+  private readonly frameSlots: number[][] = []; // frame id -> slots sorted by rank
+  private readonly activations = new GrowableInt32(); // frame id, parent, depth
+  private readonly callerLines = new GrowableInt32(); // per activation: the caller's line at the call
+  private readonly lastLineOf: number[] = []; // per activation, while ingesting
+  private currentActivation = -1;
+  private readonly frames = new GrowableInt32(); // code id
+  private readonly codes = new GrowableInt32(); // file id, name id, first line
+  // sparse per-step records
+  private readonly valueSteps = new GrowableInt32();
+  private readonly valueData = new GrowableInt32(); // kind, string id, ref
+  private readonly outputMarkSteps = new GrowableInt32();
+  private readonly outputMarkLengths = new GrowableInt32();
+  // heap
+  private readonly versions = new GrowableInt32(); // step, object id, pool offset
+  private readonly objectVersions: GrowableInt32[] = [];
+  private readonly pool = new GrowableInt32();
+  // output
+  private readonly outputChunks: string[] = [];
+  private outputCache: string | null = '';
+  private readonly streamEnds = new GrowableInt32(); // output length at the end of each stream run
+  private readonly streamKinds = new GrowableInt32();
+  private outputLength = 0;
+
+  /** Source text of each file id (0: the program, 1: the `main()` wrapper of a call entry). */
+  readonly sources: string[];
+  private sourceLineCache: string[][] = [];
+
+  constructor(sources: string[] = ['']) {
+    this.sources = sources;
+  }
+
+  // -- ingestion --------------------------------------------------------------------------------
+
+  append(batch: RawBatch): void {
+    this.strings.appendTerminated(batch.strings);
+    this.appendSlots(batch.slots);
+    this.activations.pushAll(batch.activations);
+    this.frames.pushAll(batch.frames);
+    this.codes.pushAll(batch.codes);
+    this.pool.pushAll(batch.pool);
+    this.appendVersions(batch.versions);
+    this.appendOutput(batch.outputText, batch.outputStreams);
+    this.appendLog(batch.log);
+  }
+
+  private appendSlots(slots: Int32Array): void {
+    for (let i = 0; i < slots.length; i += 3) {
+      const slot = this.slots.length / 3;
+      const frame = slots[i];
+      const rank = slots[i + 2];
+      this.slots.pushAll(slots.subarray(i, i + 3));
+      this.slotChanges.push(new GrowableInt32(4));
+      const list = (this.frameSlots[frame] ??= []);
+      let at = list.length;
+      while (at > 0 && this.slots.get(list[at - 1] * 3 + 2) > rank) at--;
+      list.splice(at, 0, slot);
+    }
+  }
+
+  private appendVersions(versions: Int32Array): void {
+    for (let i = 0; i < versions.length; i += 3) {
+      const index = this.versions.length / 3;
+      this.versions.pushAll(versions.subarray(i, i + 3));
+      (this.objectVersions[versions[i + 1]] ??= new GrowableInt32(2)).push(index);
+    }
+  }
+
+  private appendOutput(text: string, streams: Int32Array): void {
+    if (!text) return;
+    this.outputChunks.push(text);
+    this.outputCache = null;
+    for (let i = 0; i < streams.length; i += 2) {
+      this.outputLength += streams[i + 1];
+      const last = this.streamKinds.length - 1;
+      if (last >= 0 && this.streamKinds.get(last) === streams[i]) {
+        this.streamEnds.view()[last] = this.outputLength;
+      } else {
+        this.streamKinds.push(streams[i]);
+        this.streamEnds.push(this.outputLength);
+      }
+    }
+  }
+
+  private appendLog(log: Int32Array): void {
+    const changes = this.changes;
+    for (let i = 0; i < log.length; i++) {
+      const x = log[i];
+      if (x >= 0) {
+        this.kindLine.push(x);
+        this.changeStart.push(changes.length / 3);
+        this.lastLineOf[this.currentActivation] = x >> 2;
+      } else if (x <= LOG_CHANGE_BASE) {
+        const slot = LOG_CHANGE_BASE - x;
+        this.slotChanges[slot].push(changes.length / 3);
+        changes.push(slot);
+        changes.push(log[i + 1]);
+        changes.push(log[i + 2]);
+        i += 2;
+      } else if (x === LOG_ACTIVATION) {
+        const activation = log[++i];
+        this.activationRunStep.push(this.kindLine.length);
+        this.activationRunValue.push(activation);
+        this.currentActivation = activation;
+        if (activation === this.callerLines.length) {
+          this.callerLines.push(this.lastLineOf[this.parentActivation(activation)] ?? 0);
+        }
+      } else if (x === LOG_OUTPUT) {
+        this.outputMarkSteps.push(this.kindLine.length);
+        this.outputMarkLengths.push(log[++i]);
+      } else if (x === LOG_VALUE) {
+        this.valueSteps.push(this.kindLine.length - 1);
+        this.valueData.pushAll(log.subarray(i + 1, i + 4));
+        i += 3;
+      } else {
+        throw new Error(`corrupt trace log record ${x}`);
+      }
+    }
+  }
+
+  // -- steps ------------------------------------------------------------------------------------
+
+  get stepCount(): number {
+    return this.kindLine.length;
+  }
+
+  kind(step: number): StepKind {
+    return STEP_KINDS[this.kindLine.get(step) & 3];
+  }
+
+  line(step: number): number {
+    return this.kindLine.get(step) >> 2;
+  }
+
+  activation(step: number): number {
+    const run = lastAtOrBefore((i) => this.activationRunStep.get(i), 0, this.activationRunStep.length, step);
+    return run < 0 ? -1 : this.activationRunValue.get(run);
+  }
+
+  frameOfActivation(activation: number): number {
+    return this.activations.get(activation * 3);
+  }
+
+  parentActivation(activation: number): number {
+    return this.activations.get(activation * 3 + 1);
+  }
+
+  depth(activation: number): number {
+    return this.activations.get(activation * 3 + 2);
+  }
+
+  frameId(step: number): number {
+    return this.frameOfActivation(this.activation(step));
+  }
+
+  private codeOfFrame(frame: number): number {
+    return this.frames.get(frame);
+  }
+
+  frameName(frame: number): string {
+    return this.strings.get(this.codes.get(this.codeOfFrame(frame) * 3 + 1));
+  }
+
+  frameFile(frame: number): number {
+    return this.codes.get(this.codeOfFrame(frame) * 3);
+  }
+
+  /** The whole source line (no newline) of a step, from its frame's file. */
+  sourceLine(step: number): string {
+    const file = this.frameFile(this.frameId(step));
+    const lines = (this.sourceLineCache[file] ??= (this.sources[file] ?? '').split('\n'));
+    return lines[this.line(step) - 1] ?? '';
+  }
+
+  /** Return value or exception recorded at a step. */
+  value(step: number): StepValue | null {
+    const i = lastAtOrBefore((k) => this.valueSteps.get(k), 0, this.valueSteps.length, step);
+    if (i < 0 || this.valueSteps.get(i) !== step) return null;
+    const kind = this.valueData.get(i * 3);
+    const id = this.valueData.get(i * 3 + 1);
+    const ref = this.valueData.get(i * 3 + 2);
+    if (kind === VALUE_EXCEPTION) return { text: this.strings.get(id), repr: this.strings.get(ref), objectId: -1 };
+    return { text: this.refText(ref, step, id), objectId: ref >= 0 ? ref : -1 };
+  }
+
+  // -- variables --------------------------------------------------------------------------------
+
+  /** Slots of a frame in f_locals order. */
+  frameSlotIds(frame: number): readonly number[] {
+    return this.frameSlots[frame] ?? [];
+  }
+
+  slotName(slot: number): string {
+    return this.strings.get(this.slots.get(slot * 3 + 1));
+  }
+
+  slotFrame(slot: number): number {
+    return this.slots.get(slot * 3);
+  }
+
+  /** Index of the slot's last change at or before the step, or -1. */
+  private lastChange(slot: number, step: number): number {
+    const list = this.slotChanges[slot];
+    const limit = step + 1 < this.changeStart.length ? this.changeStart.get(step + 1) : this.changes.length / 3;
+    const i = lastAtOrBefore((k) => list.get(k), 0, list.length, limit - 1);
+    return i < 0 ? -1 : list.get(i);
+  }
+
+  /** The string id of a slot's repr at a step (-1: unbound), without touching the heap. */
+  slotValueId(slot: number, step: number): number {
+    const change = this.lastChange(slot, step);
+    return change < 0 ? -1 : this.changes.get(change * 3 + 1);
+  }
+
+  /** A frame's variables as they are at a step, in f_locals order. */
+  variables(frame: number, step: number): Variable[] {
+    const result: Variable[] = [];
+    const stepChanges = step < this.changeStart.length ? this.changeStart.get(step) : Infinity;
+    for (const slot of this.frameSlotIds(frame)) {
+      const change = this.lastChange(slot, step);
+      if (change < 0) continue;
+      const stringId = this.changes.get(change * 3 + 1);
+      if (stringId < 0) continue;
+      const objectId = this.changes.get(change * 3 + 2);
+      let value: string;
+      let changed = change >= stepChanges;
+      if (objectId >= 0) {
+        const version = this.objectVersionAt(objectId, step);
+        value = version >= 0 ? this.strings.get(this.pool.get(this.versions.get(version * 3 + 2) + 2)) : this.strings.get(stringId);
+        changed ||= version >= 0 && this.versions.get(version * 3) === step && step > 0;
+      } else {
+        value = this.strings.get(stringId);
+      }
+      result.push({ name: this.slotName(slot), value, objectId, changed });
+    }
+    return result;
+  }
+
+  /** The next step after `step` at which the slot's value changes, or -1. */
+  nextChangeOf(slot: number, step: number): number {
+    const list = this.slotChanges[slot];
+    const limit = step + 1 < this.changeStart.length ? this.changeStart.get(step + 1) : this.changes.length / 3;
+    const i = lastAtOrBefore((k) => list.get(k), 0, list.length, limit - 1) + 1;
+    if (i >= list.length) return -1;
+    return this.stepOfChange(list.get(i));
+  }
+
+  private stepOfChange(change: number): number {
+    return lastAtOrBefore((k) => this.changeStart.get(k), 0, this.changeStart.length, change);
+  }
+
+  /** The call stack at a step, innermost first, each frame with its variables. */
+  stack(step: number): FrameView[] {
+    const result: FrameView[] = [];
+    let line = this.line(step);
+    for (let activation = this.activation(step); activation >= 0; activation = this.parentActivation(activation)) {
+      const frameId = this.frameOfActivation(activation);
+      result.push({
+        activation, frameId, name: this.frameName(frameId), file: this.frameFile(frameId), line,
+        depth: this.depth(activation), variables: this.variables(frameId, step),
+      });
+      line = this.callLine(activation);
+    }
+    return result;
+  }
+
+  /** The line a caller was on when it made the call that started `activation`. */
+  private callLine(activation: number): number {
+    return activation < this.callerLines.length ? this.callerLines.get(activation) : 0;
+  }
+
+  // -- heap -------------------------------------------------------------------------------------
+
+  private objectVersionAt(objectId: number, step: number): number {
+    const list = this.objectVersions[objectId];
+    if (!list) return -1;
+    const i = lastAtOrBefore((k) => this.versions.get(list.get(k) * 3), 0, list.length, step);
+    return i < 0 ? (list.length ? list.get(0) : -1) : list.get(i);
+  }
+
+  get objectCount(): number {
+    return this.objectVersions.length;
+  }
+
+  /** An object as it is at a step (its first recorded version if it was seen only later). */
+  object(objectId: number, step: number): HeapObject | null {
+    const version = this.objectVersionAt(objectId, step);
+    if (version < 0) return null;
+    const at = this.versions.get(version * 3 + 2);
+    const n = this.pool.get(at + 4);
+    const refs: Ref[] = [];
+    for (let i = 0; i < n; i++) {
+      const ref = this.pool.get(at + 5 + i);
+      refs.push(ref >= 0 ? { objectId: ref } : { inline: this.strings.get(-ref - 1) });
+    }
+    return {
+      id: objectId,
+      kind: OBJECT_KINDS[this.pool.get(at)] ?? 'other',
+      typeName: this.strings.get(this.pool.get(at + 1)),
+      repr: this.strings.get(this.pool.get(at + 2)),
+      length: this.pool.get(at + 3),
+      refs,
+      since: this.versions.get(version * 3),
+    };
+  }
+
+  /** Text of a ref as it is at a step: a string id for inline values, else the object's repr. */
+  private refText(ref: number, step: number, fallbackId: number): string {
+    if (ref < 0) return this.strings.get(-ref - 1);
+    const object = this.object(ref, step);
+    return object ? object.repr : this.strings.get(fallbackId);
+  }
+
+  // -- output -----------------------------------------------------------------------------------
+
+  get output(): string {
+    if (this.outputCache === null) {
+      this.outputCache = this.outputChunks.join('');
+      this.outputChunks.length = 0;
+      this.outputChunks.push(this.outputCache);
+    }
+    return this.outputCache;
+  }
+
+  /** Output length (UTF-16 units) printed before a step ran. */
+  outputLengthAt(step: number): number {
+    const i = lastAtOrBefore((k) => this.outputMarkSteps.get(k), 0, this.outputMarkSteps.length, step);
+    return i < 0 ? 0 : this.outputMarkLengths.get(i);
+  }
+
+  /** Runs of output by stream: [start, end) in UTF-16 units. */
+  outputRuns(): { stream: OutputStream; start: number; end: number }[] {
+    const runs = [];
+    let start = 0;
+    for (let i = 0; i < this.streamKinds.length; i++) {
+      const end = this.streamEnds.get(i);
+      const kind = this.streamKinds.get(i) as keyof typeof OUTPUT_STREAMS;
+      runs.push({ stream: OUTPUT_STREAMS[kind] ?? 'stdout', start, end });
+      start = end;
+    }
+    return runs;
+  }
+
+  // -- size -------------------------------------------------------------------------------------
+
+  /** Bytes held by the store's arrays and strings (capacity, so an upper bound). */
+  get byteLength(): number {
+    let bytes = this.strings.byteLength;
+    for (const column of [
+      this.kindLine, this.changeStart, this.activationRunStep, this.activationRunValue, this.changes,
+      this.slots, this.activations, this.frames, this.codes, this.valueSteps, this.valueData,
+      this.outputMarkSteps, this.outputMarkLengths, this.versions, this.pool,
+    ]) bytes += column.byteLength;
+    for (const list of this.slotChanges) bytes += list.byteLength;
+    for (const list of this.objectVersions) bytes += list?.byteLength ?? 0;
+    return bytes + this.outputLength * 2;
+  }
+}
