@@ -34,14 +34,18 @@ export interface RunInput {
   stdin?: string;
   interactive?: boolean;
   limits?: Partial<Limits>;
+  /** False: run without the tracer (benchmarks). */
+  traced?: boolean;
 }
 
 export interface RunResult {
   outcome: Outcome;
   store: TraceStore;
   info: BootInfo;
-  /** Wall time of the run, boot excluded. */
+  /** Wall time of the run as the client saw it (boot and input waits excluded). */
   durationMs: number;
+  /** The program's wall time measured inside Python (0 when the run did not report one). */
+  pythonMs: number;
 }
 
 export interface RunHooks {
@@ -62,7 +66,8 @@ interface ActiveRun {
   settle(outcome: Outcome): void;
   batchesReceived: number;
   /** Set when the worker reported how the run ended; settled once all its batches are in. */
-  pending: { outcome: Outcome; batches: number } | null;
+  pending: { outcome: Outcome; batches: number; elapsedMs: number } | null;
+  elapsedMs: number;
   stopReason: 'stopped' | 'time limit' | null;
   timers: ReturnType<typeof setTimeout>[];
   waitingSince: number | null;
@@ -167,7 +172,7 @@ export class EngineClient {
     const outcome = new Promise<Outcome>((resolve) => {
       this.active = {
         runId, store, hooks, settle: resolve, stopReason: null, timers: [], waitingSince: null, waitedMs: 0,
-        batchesReceived: 0, pending: null,
+        batchesReceived: 0, pending: null, elapsedMs: 0,
       };
     });
     const active = this.active!;
@@ -178,14 +183,18 @@ export class EngineClient {
       input: (id: number, prompt: string) => this.receiveInputRequest(id, prompt),
     });
     worker.api
-      .run({ runId, code: input.code, call, stdin: input.stdin ?? '', interactive: Boolean(input.interactive), limits }, callbacks)
+      .run({
+        runId, code: input.code, call, stdin: input.stdin ?? '', interactive: Boolean(input.interactive), limits,
+        traced: input.traced ?? true,
+      }, callbacks)
       .then((report) => {
         active.pending = report;
+        active.elapsedMs = report.elapsedMs;
         this.finishWhenComplete(active);
       })
       .catch((error: unknown) => this.finish(active, { reason: 'crashed', steps: store.stepCount, type: 'EngineError', message: describeError(error) }));
     const result = await outcome;
-    return { outcome: result, store, info, durationMs: performance.now() - started - active.waitedMs };
+    return { outcome: result, store, info, durationMs: performance.now() - started - active.waitedMs, pythonMs: active.elapsedMs };
   }
 
   /** Answer the program's pending input() (null: end of input). */
@@ -268,6 +277,7 @@ export class EngineClient {
     if (this.active !== active) return;
     for (const timer of active.timers) clearTimeout(timer);
     this.active = null;
+    active.store.seal();
     const fixed = { ...outcome, steps: active.store.stepCount };
     if (outcome.reason === 'crashed') {
       // Pyodide may be unusable after a fatal error: start a fresh worker for the next run.
@@ -284,6 +294,7 @@ export class EngineClient {
     const reason = active.stopReason ?? 'stopped';
     for (const timer of active.timers) clearTimeout(timer);
     this.active = null;
+    active.store.seal();
     this.discardWorker();
     void this.boot().catch(() => {});
     active.settle({ reason, steps: active.store.stepCount });

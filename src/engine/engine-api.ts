@@ -33,14 +33,14 @@ export function createEngineApi(loadRuntime: RuntimeLoader, harnessFiles: () => 
     async run(request: RunRequest, callbacks: RunCallbacks): Promise<RunReport> {
       if (!session) throw new Error('the engine has not booted');
       let batches = 0;
-      const outcome = session.run(request, control, {
+      const { outcome, elapsedMs } = session.run(request, control, {
         batch: (batch) => {
           batches++;
           callbacks.batch(request.runId, transfer(batch, batchBuffers(batch)));
         },
         input: (prompt) => callbacks.input(request.runId, prompt),
       });
-      return { outcome, batches };
+      return { outcome, elapsedMs, batches };
     },
   };
 }

@@ -16,6 +16,8 @@ export interface RunRequest {
   stdin: string;
   /** When stdin runs out, ask the user (needs the shared control block). */
   interactive: boolean;
+  /** False runs the program without the tracer (to measure what tracing costs). Default true. */
+  traced?: boolean;
   limits: Limits;
 }
 
@@ -52,6 +54,8 @@ export interface RunCallbacks {
 
 export interface RunReport {
   outcome: Outcome;
+  /** The program's own wall time inside Python (tracing included, transfer excluded). */
+  elapsedMs: number;
   /** Batches sent during the run. Callbacks travel on their own channel, so the client waits
    *  until it has them all before it trusts the trace to be complete. */
   batches: number;
@@ -76,6 +80,9 @@ export const outcomeSchema = z.object({
   exitCode: z.number().int().optional(),
 });
 
-export function parseOutcome(json: string): Outcome {
-  return outcomeSchema.parse(JSON.parse(json));
+const runResultSchema = z.object({ outcome: outcomeSchema, elapsedMs: z.number() });
+
+/** Parse what the harness's run() returns. */
+export function parseRunResult(json: string): { outcome: Outcome; elapsedMs: number } {
+  return runResultSchema.parse(JSON.parse(json));
 }

@@ -2,7 +2,7 @@ import { entrySource } from '../trace/cwm/prompt.ts';
 import type { RawBatch } from '../trace/raw-batch.ts';
 import type { Outcome } from '../trace/types.ts';
 import type { ControlReader } from './control.ts';
-import { parseOutcome, type RunRequest } from './protocol.ts';
+import { parseRunResult, type RunRequest } from './protocol.ts';
 
 /** The parts of a Pyodide instance the engine uses (the same in 0.25 and 314). */
 export interface PyodideLike {
@@ -63,7 +63,7 @@ export class PythonSession {
     return new PythonSession(pyodide, version);
   }
 
-  run(request: RunRequest, control: ControlReader | null, sink: RunSink): Outcome {
+  run(request: RunRequest, control: ControlReader | null, sink: RunSink): { outcome: Outcome; elapsedMs: number } {
     const host = {
       flush: (...parts: unknown[]) => sink.batch(toRawBatch(parts)),
       stop_requested: () => control?.stopReason() ?? '',
@@ -80,9 +80,9 @@ export class PythonSession {
     };
     const wire = { ...request, entrySource: request.call ? entrySource(request.call) : null };
     try {
-      return parseOutcome(this.runPy(JSON.stringify(wire), host));
+      return parseRunResult(this.runPy(JSON.stringify(wire), host));
     } catch (error) {
-      return { reason: 'crashed', steps: 0, type: 'EngineError', message: errorMessage(error) };
+      return { outcome: { reason: 'crashed', steps: 0, type: 'EngineError', message: errorMessage(error) }, elapsedMs: 0 };
     }
   }
 }

@@ -40,6 +40,11 @@ export class GrowableInt32 {
   get byteLength(): number {
     return this.data.byteLength;
   }
+
+  /** Give back unused capacity (once no more pushes are expected). */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, Math.max(this.length, 1));
+  }
 }
 
 /** Index of the last element <= target in the sorted range [lo, hi) of `get`, or lo - 1. */

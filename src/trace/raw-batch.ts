@@ -30,6 +30,7 @@ export interface RawBatch {
 export const LOG_ACTIVATION = -1;
 export const LOG_OUTPUT = -2;
 export const LOG_VALUE = -3;
+export const LOG_OBJECT = -4;
 export const LOG_CHANGE_BASE = -16;
 export const VALUE_RETURN = 0;
 export const VALUE_EXCEPTION = 1;

@@ -1,12 +1,26 @@
 import { GrowableInt32, lastAtOrBefore } from './growable.ts';
 import {
-  LOG_ACTIVATION, LOG_CHANGE_BASE, LOG_OUTPUT, LOG_VALUE, VALUE_EXCEPTION, type RawBatch,
+  LOG_ACTIVATION, LOG_CHANGE_BASE, LOG_OBJECT, LOG_OUTPUT, LOG_VALUE, VALUE_EXCEPTION, type RawBatch,
 } from './raw-batch.ts';
 import { StringTable } from './string-table.ts';
 import {
   OBJECT_KINDS, OUTPUT_STREAMS, STEP_KINDS, type FrameView, type HeapObject, type OutputStream,
   type Ref, type StepKind, type StepValue, type Variable,
 } from './types.ts';
+
+/** A code object as the trace records it. */
+export interface CodeInfo {
+  file: number;
+  name: string;
+  firstLine: number;
+}
+
+/** One change record: a slot's new repr (string id; -1: unbound) and object id (-1: inline). */
+export interface SlotChange {
+  slot: number;
+  valueId: number;
+  objectId: number;
+}
 
 /**
  * The compact in-memory trace: columns of ints filled from raw batches, delta-encoded (a step
@@ -117,12 +131,11 @@ export class TraceStore {
         this.changeStart.push(changes.length / 3);
         this.lastLineOf[this.currentActivation] = x >> 2;
       } else if (x <= LOG_CHANGE_BASE) {
-        const slot = LOG_CHANGE_BASE - x;
-        this.slotChanges[slot].push(changes.length / 3);
-        changes.push(slot);
-        changes.push(log[i + 1]);
-        changes.push(log[i + 2]);
-        i += 2;
+        this.addChange(LOG_CHANGE_BASE - x, log[i + 1], -1);
+        i += 1;
+      } else if (x === LOG_OBJECT) {
+        this.addChange(log[i + 1], log[i + 2], log[i + 3]);
+        i += 3;
       } else if (x === LOG_ACTIVATION) {
         const activation = log[++i];
         this.activationRunStep.push(this.kindLine.length);
@@ -142,6 +155,14 @@ export class TraceStore {
         throw new Error(`corrupt trace log record ${x}`);
       }
     }
+  }
+
+  private addChange(slot: number, stringId: number, objectId: number): void {
+    const changes = this.changes;
+    this.slotChanges[slot].push(changes.length / 3);
+    changes.push(slot);
+    changes.push(stringId);
+    changes.push(objectId);
   }
 
   // -- steps ------------------------------------------------------------------------------------
@@ -175,11 +196,32 @@ export class TraceStore {
     return this.activations.get(activation * 3 + 2);
   }
 
+  get activationCount(): number {
+    return this.activations.length / 3;
+  }
+
+  get frameCount(): number {
+    return this.frames.length;
+  }
+
+  get codeCount(): number {
+    return this.codes.length / 3;
+  }
+
+  /** A code object: its file id, name (`<module>`, a function's name, …) and first line. */
+  code(code: number): CodeInfo {
+    return {
+      file: this.codes.get(code * 3),
+      name: this.strings.get(this.codes.get(code * 3 + 1)),
+      firstLine: this.codes.get(code * 3 + 2),
+    };
+  }
+
   frameId(step: number): number {
     return this.frameOfActivation(this.activation(step));
   }
 
-  private codeOfFrame(frame: number): number {
+  codeOfFrame(frame: number): number {
     return this.frames.get(frame);
   }
 
@@ -222,6 +264,29 @@ export class TraceStore {
 
   slotFrame(slot: number): number {
     return this.slots.get(slot * 3);
+  }
+
+  /** Where the slot sorts among its frame's slots (its position in f_locals). */
+  slotRank(slot: number): number {
+    return this.slots.get(slot * 3 + 2);
+  }
+
+  get slotCount(): number {
+    return this.slots.length / 3;
+  }
+
+  /** The change records logged at a step, in log order (the delta from the state before it). */
+  changesAt(step: number): SlotChange[] {
+    const end = step + 1 < this.changeStart.length ? this.changeStart.get(step + 1) : this.changes.length / 3;
+    const result: SlotChange[] = [];
+    for (let change = this.changeStart.get(step); change < end; change++) {
+      result.push({
+        slot: this.changes.get(change * 3),
+        valueId: this.changes.get(change * 3 + 1),
+        objectId: this.changes.get(change * 3 + 2),
+      });
+    }
+    return result;
   }
 
   /** Index of the slot's last change at or before the step, or -1. */
@@ -308,10 +373,21 @@ export class TraceStore {
     return this.objectVersions.length;
   }
 
+  /** Every recorded version of an object, oldest first (empty for an id never recorded). */
+  objectHistory(objectId: number): HeapObject[] {
+    const list = this.objectVersions[objectId];
+    const result: HeapObject[] = [];
+    for (let i = 0; i < (list?.length ?? 0); i++) result.push(this.objectVersion(objectId, list.get(i)));
+    return result;
+  }
+
   /** An object as it is at a step (its first recorded version if it was seen only later). */
   object(objectId: number, step: number): HeapObject | null {
     const version = this.objectVersionAt(objectId, step);
-    if (version < 0) return null;
+    return version < 0 ? null : this.objectVersion(objectId, version);
+  }
+
+  private objectVersion(objectId: number, version: number): HeapObject {
     const at = this.versions.get(version * 3 + 2);
     const n = this.pool.get(at + 4);
     const refs: Ref[] = [];
@@ -369,16 +445,25 @@ export class TraceStore {
 
   // -- size -------------------------------------------------------------------------------------
 
-  /** Bytes held by the store's arrays and strings (capacity, so an upper bound). */
+  private columns(): GrowableInt32[] {
+    return [
+      this.kindLine, this.changeStart, this.activationRunStep, this.activationRunValue, this.changes,
+      this.slots, this.activations, this.callerLines, this.frames, this.codes, this.valueSteps, this.valueData,
+      this.outputMarkSteps, this.outputMarkLengths, this.versions, this.pool,
+      ...this.slotChanges, ...this.objectVersions.filter(Boolean),
+    ];
+  }
+
+  /** The run has ended: give back the spare capacity the columns grew into. */
+  seal(): void {
+    for (const column of this.columns()) column.trim();
+    this.strings.trim();
+  }
+
+  /** Bytes the store holds (typed arrays and strings; output text counted at 2 bytes a unit). */
   get byteLength(): number {
     let bytes = this.strings.byteLength;
-    for (const column of [
-      this.kindLine, this.changeStart, this.activationRunStep, this.activationRunValue, this.changes,
-      this.slots, this.activations, this.frames, this.codes, this.valueSteps, this.valueData,
-      this.outputMarkSteps, this.outputMarkLengths, this.versions, this.pool,
-    ]) bytes += column.byteLength;
-    for (const list of this.slotChanges) bytes += list.byteLength;
-    for (const list of this.objectVersions) bytes += list?.byteLength ?? 0;
+    for (const column of this.columns()) bytes += column.byteLength;
     return bytes + this.outputLength * 2;
   }
 }

@@ -47,6 +47,12 @@ export class StringTable {
     if (strings.length) this.appendTerminated(encoder.encode(strings.map((s) => s + '\0').join('')));
   }
 
+  /** Give back unused capacity (once the run has ended). */
+  trim(): void {
+    if (this.bytes.length > this.used) this.bytes = this.bytes.slice(0, Math.max(this.used, 1));
+    this.starts.trim();
+  }
+
   get(id: number): string {
     if (id < 0 || id >= this.starts.length) throw new RangeError(`no string ${id}`);
     const cached = this.cache.get(id);

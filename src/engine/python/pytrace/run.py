@@ -3,6 +3,7 @@ import builtins
 import json
 import linecache
 import sys
+import time
 import types
 
 from .sandbox import HardExit, Output, Sandbox, STDERR
@@ -15,20 +16,22 @@ FILES = {USER_FILE: 0, ENTRY_FILE: 1}
 
 
 def run(request_json, host):
-    """Run one request (JSON, see src/engine/protocol.ts) and return its outcome as JSON."""
+    """Run one request (JSON, see src/engine/protocol.ts). Returns JSON: the outcome, and the
+    program's wall time in ms (not part of the trace, which holds no clock values)."""
     request = json.loads(request_json)
     options = request["limits"]
     values = Values(options["maxReprLength"], options["maxItems"], "__main__")
     output = Output(options["maxOutputChars"])
     tracer = Tracer(values, FILES, options, host, output)
     output.on_limit = lambda: tracer.stop("output limit")
-    outcome = _execute(request, tracer, output, host)
+    clock = [0.0, 0.0]
+    outcome = _execute(request, tracer, output, host, clock)
     outcome["steps"] = tracer.step_count
     tracer.flush()
-    return json.dumps(outcome)
+    return json.dumps({"outcome": outcome, "elapsedMs": (clock[1] - clock[0]) * 1000})
 
 
-def _execute(request, tracer, output, host):
+def _execute(request, tracer, output, host, clock):
     code = request["code"]
     call = request.get("call") or None
     linecache.cache[USER_FILE] = (len(code), None, code.splitlines(True), USER_FILE)
@@ -41,24 +44,31 @@ def _execute(request, tracer, output, host):
         return _syntax_outcome(e, "code")
     user_globals = {"__name__": "__main__", "__builtins__": builtins}
     sandbox = Sandbox(output, tracer, host, request.get("stdin") or "", bool(request.get("interactive")))
+    traced = request.get("traced", True)  # untraced runs exist to measure the tracer's cost
     outcome = {"reason": "completed"}
     try:
         with sandbox:
             if main is None:
                 tracer.module_frame = "pending"
-                tracer.start()
+                clock[0] = time.perf_counter()
+                if traced:
+                    tracer.start()
                 try:
                     exec(user_code, user_globals)
                 finally:
                     tracer.finish()
+                    clock[1] = time.perf_counter()
             else:
                 exec(user_code, user_globals)
                 main = types.FunctionType(main, user_globals, "main")
-                tracer.start()
+                clock[0] = time.perf_counter()
+                if traced:
+                    tracer.start()
                 try:
                     main()
                 finally:
                     tracer.finish()
+                    clock[1] = time.perf_counter()
     except StopRun:
         outcome = {"reason": tracer.stop_reason or "stopped"}
     except KeyboardInterrupt:  # the host's interrupt: Stop pressed or its watchdog fired

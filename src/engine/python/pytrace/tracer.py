@@ -27,12 +27,13 @@ _settrace = sys.settrace  # the sandbox hides sys.settrace from user code while 
 
 # The event log: one flat list of ints, read in order (docs/trace-format.md, "raw batches").
 #   x >= 0                      a step: line << 2 | kind
-#   x <= CHANGE_BASE, sid, oid  a change of slot (CHANGE_BASE - x) at the step just logged:
-#                               sid = string id of the repr (-1: unbound), oid = object id (-1: inline)
+#   x <= CHANGE_BASE, sid       slot (CHANGE_BASE - x) of the step just logged now holds an inline
+#                               value whose repr is string sid (-1: the name is unbound)
+#   OBJECT, slot, sid, oid      slot now refers to object oid, whose repr is string sid
 #   ACTIVATION, a               the steps that follow belong to activation a
 #   OUTPUT, length              output length (UTF-16 units) from the next step on
 #   VALUE, kind, sid, ref       return value (kind 0; ref) or exception (kind 1; ref = repr string id)
-ACTIVATION, OUTPUT, VALUE, CHANGE_BASE = -1, -2, -3, -16
+ACTIVATION, OUTPUT, VALUE, OBJECT, CHANGE_BASE = -1, -2, -3, -4, -16
 
 # name, ints per record. A batch holds these in this order.
 RECORDS = (
@@ -158,7 +159,6 @@ class Tracer:
                     if previous[1] != string_id or previous[2] != -1:
                         log_append(CHANGE_BASE - previous[0])
                         log_append(string_id)
-                        log_append(-1)
                 else:
                     slow_variable(state, frame_id, name, v, info, n)
             if len(f_locals) < len(state):
@@ -255,13 +255,16 @@ class Tracer:
                 state[name] = (slot, string_id, object_id, stable)
                 return
         state[name] = (slot, string_id, object_id, stable)
-        self.log.extend((CHANGE_BASE - slot, string_id, object_id))
+        if object_id < 0:
+            self.log.extend((CHANGE_BASE - slot, string_id))
+        else:
+            self.log.extend((OBJECT, slot, string_id, object_id))
 
     def _record_unbound(self, state, f_locals):
         for name in [name for name in state if name not in f_locals]:
             slot = state.pop(name)[0]
             if slot >= 0:
-                self.log.extend((CHANGE_BASE - slot, -1, -1))
+                self.log.extend((CHANGE_BASE - slot, -1))
 
     def _record_globals(self, names, frame_id, n):
         """While a function runs, keep the module frame's view of the globals it names current."""
@@ -279,7 +282,7 @@ class Tracer:
             elif name in state:
                 slot = state.pop(name)[0]
                 if slot >= 0:
-                    self.log.extend((CHANGE_BASE - slot, -1, -1))
+                    self.log.extend((CHANGE_BASE - slot, -1))
 
     def _record_exception(self, arg):
         values = self.values
@@ -325,7 +328,7 @@ class Tracer:
             batch.append(array("i", items))
             del items[:]
         pending = self.values.take_pending_strings()
-        batch.append("".join([text + "\0" for text in pending]).encode("utf-8", "surrogatepass"))
+        batch.append(("\0".join(pending) + "\0").encode("utf-8", "surrogatepass") if pending else b"")
         batch.extend(self.output.take_pending())
         return batch
 

@@ -7,6 +7,9 @@ addresses removed and long text cut with a visible marker. Object ids are canoni
 first appearance in the run, so two runs of the same program give the same ids.
 """
 import re
+from bisect import bisect_right
+from itertools import accumulate, islice
+from operator import invert, is_
 
 TRUNCATION_MARK = "\u2026"
 INLINE_TYPES = frozenset((type(None), bool, int, float, complex, str, bytes))
@@ -17,6 +20,7 @@ STABLE_TYPES = INLINE_TYPES | frozenset((type(lambda: 0), type(len), type, type(
 KIND_LIST, KIND_TUPLE, KIND_DICT, KIND_SET, KIND_FROZENSET = 0, 1, 2, 3, 4
 KIND_INSTANCE, KIND_FUNCTION, KIND_CLASS, KIND_OTHER = 5, 6, 7, 8
 
+_CONTAINER_TYPES = frozenset((list, tuple, set, frozenset, dict))
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _FUNCTION_TYPES = (type(lambda: 0), type(len), type(print.__call__), type([].append))
 _IN_PROGRESS = object()
@@ -45,6 +49,9 @@ class Values:
         self.pool_size = 0  # the pool is handed to the host in batches; offsets count from the run's start
         self.step = 0
         self.memo = {}  # id(obj) -> (text, ref) for the current step only
+        # object id -> (length, items snapshot, text) of containers holding only inline values:
+        # while the same items (by identity) are in place, the text cannot have changed.
+        self.flat_cache = {}
         self.sid("")  # string id 0 is the empty string
 
     def sid(self, text):
@@ -128,22 +135,35 @@ class Values:
             oid = len(self.object_ids)
             self.object_ids[key] = oid
             self.keep_alive.append(v)
+        t = type(v)
+        snapshot = None
+        if t in _CONTAINER_TYPES:
+            snapshot = _snapshot(v, t, self.max_items)
+            flat = self.flat_cache.get(oid)
+            if flat is not None and flat[0] == len(v) and len(flat[1]) == len(snapshot) and all(map(is_, flat[1], snapshot)):
+                result = (flat[2], oid)
+                memo[key] = result
+                return result
         memo[key] = _IN_PROGRESS
         try:
-            kind, text, refs, length = self._contents(v, depth)
+            kind, text, refs, length = self._contents(v, t, snapshot, depth)
         finally:
             memo.pop(key, None)
         result = (text, oid)
         memo[key] = result
+        if snapshot is not None:
+            if all(r < 0 for r in refs):
+                self.flat_cache[oid] = (length, snapshot, text)
+            else:
+                self.flat_cache.pop(oid, None)
         self._record(oid, kind, v, text, refs, length)
         return result
 
-    def _contents(self, v, depth):
-        t = type(v)
-        if t is list or t is tuple or t is set or t is frozenset:
-            return self._sequence(v, t, depth)
+    def _contents(self, v, t, snapshot, depth):
         if t is dict:
-            return self._mapping(v, depth)
+            return self._mapping(v, snapshot, depth)
+        if snapshot is not None:
+            return self._sequence(v, t, snapshot, depth)
         text = self.safe_repr(v)
         if isinstance(v, type):
             return KIND_CLASS, text, (), 0
@@ -155,19 +175,45 @@ class Values:
                 return self._attributes(attrs, text, depth)
         return KIND_OTHER, text, (), 0
 
-    def _sequence(self, v, t, depth):
+    def _inline_parts(self, items):
+        """Texts and refs of items that are all inline values, computed in bulk; None otherwise."""
+        if not set(map(type, items)) <= INLINE_TYPES:
+            return None
+        try:
+            texts = list(map(repr, items))
+        except ValueError:  # an int too long to print
+            return None
+        if texts and max(map(len, texts)) > self.max_repr:
+            return None
+        ids = self.string_ids
+        string_ids = list(map(ids.get, texts))
+        if None in string_ids:
+            string_ids = [self.sid(t) if i is None else i for i, t in zip(string_ids, texts)]
+        return texts, list(map(invert, string_ids))
+
+    def _within_budget(self, lengths):
+        """How many leading items fit the repr budget (the first one always does)."""
+        prefix = list(accumulate(n + 2 for n in lengths))
+        return min(len(prefix), bisect_right(prefix, self.max_repr, 0, max(len(prefix) - 1, 0)) + 1)
+
+    def _sequence(self, v, t, items, depth):
         n = len(v)
         parts = []
         refs = []
         if depth < 8:
-            budget = self.max_repr
-            for i, item in enumerate(v):
-                if i >= self.max_items or budget < 0:
-                    break
-                text, r = self.ref(item) if type(item) in INLINE_TYPES else self.describe(item, depth + 1)
-                parts.append(text)
-                refs.append(r)
-                budget -= len(text) + 2
+            bulk = self._inline_parts(items)
+            if bulk is not None:
+                keep = self._within_budget(map(len, bulk[0]))
+                parts, refs = bulk[0][:keep], bulk[1][:keep]
+            else:
+                budget = self.max_repr
+                for item in items:
+                    if budget < 0:
+                        break
+                    text, r = self.ref(item) if type(item) in INLINE_TYPES else self.describe(item, depth + 1)
+                    parts.append(text)
+                    refs.append(r)
+                    budget -= len(text) + 2
         cut = len(parts) < n
         if cut:
             parts.append(TRUNCATION_MARK)
@@ -180,14 +226,24 @@ class Values:
             return KIND_SET, ("{" + body + "}") if n else "set()", refs, n
         return KIND_FROZENSET, ("frozenset({" + body + "})") if n else "frozenset()", refs, n
 
-    def _mapping(self, v, depth):
+    def _mapping(self, v, snapshot, depth):
         n = len(v)
         parts = []
         refs = []
-        if depth < 8:
+        half = len(snapshot) // 2
+        bulk = self._inline_parts(snapshot) if depth < 8 else None
+        if bulk is not None:
+            texts, bulk_refs = bulk
+            pairs = [k + ": " + t for k, t in zip(texts[:half], texts[half:])]
+            keep = self._within_budget(map(len, pairs))
+            parts = pairs[:keep]
+            for k, r in zip(bulk_refs[:keep], bulk_refs[half:half + keep]):
+                refs.append(k)
+                refs.append(r)
+        elif depth < 8:
             budget = self.max_repr
-            for i, (k, item) in enumerate(v.items()):
-                if i >= self.max_items or budget < 0:
+            for k, item in zip(snapshot[:half], snapshot[half:]):
+                if budget < 0:
                     break
                 ktext, kref = self.ref(k) if type(k) in INLINE_TYPES else self.describe(k, depth + 1)
                 vtext, vref = self.ref(item) if type(item) in INLINE_TYPES else self.describe(item, depth + 1)
@@ -219,6 +275,15 @@ class Values:
         pool.extend((kind, self.sid(_type_name(v)), self.sid(text), length, len(refs)))
         pool.extend(refs)
         self.pool_size += 5 + len(refs)
+
+
+def _snapshot(v, t, limit):
+    """The first `limit` items of a container (keys then values for a dict), gathered in C."""
+    if t is dict:
+        return tuple(islice(v.keys(), limit)) + tuple(islice(v.values(), limit))
+    if t is list or t is tuple:
+        return tuple(v[:limit])
+    return tuple(islice(v, limit))
 
 
 def _type_name(v):
