@@ -49,6 +49,8 @@ export interface RunResult {
 }
 
 export interface RunHooks {
+  /** The run has started; its store fills as batches arrive. */
+  onStart?(store: TraceStore): void;
   onBatch?(store: TraceStore): void;
   onInput?(prompt: string): void;
 }
@@ -177,6 +179,7 @@ export class EngineClient {
     });
     const active = this.active!;
     this.setStatus({ state: 'running', info, runId });
+    hooks.onStart?.(store);
     this.armWatchdog(active, limits.timeLimitMs);
     const callbacks = Comlink.proxy({
       batch: (id: number, batch: RawBatch) => this.receiveBatch(id, batch),

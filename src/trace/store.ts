@@ -42,6 +42,8 @@ export class TraceStore {
   private readonly frameSlots: number[][] = []; // frame id -> slots sorted by rank
   private readonly activations = new GrowableInt32(); // frame id, parent, depth
   private readonly callerLines = new GrowableInt32(); // per activation: the caller's line at the call
+  private readonly frameFirstActivation = new GrowableInt32(); // per frame
+  private readonly frameLastActivation = new GrowableInt32(); // per frame
   private readonly lastLineOf: number[] = []; // per activation, while ingesting
   private currentActivation = -1;
   private readonly frames = new GrowableInt32(); // code id
@@ -75,7 +77,7 @@ export class TraceStore {
   append(batch: RawBatch): void {
     this.strings.appendTerminated(batch.strings);
     this.appendSlots(batch.slots);
-    this.activations.pushAll(batch.activations);
+    this.appendActivations(batch.activations);
     this.frames.pushAll(batch.frames);
     this.codes.pushAll(batch.codes);
     this.pool.pushAll(batch.pool);
@@ -95,6 +97,19 @@ export class TraceStore {
       let at = list.length;
       while (at > 0 && this.slots.get(list[at - 1] * 3 + 2) > rank) at--;
       list.splice(at, 0, slot);
+    }
+  }
+
+  private appendActivations(activations: Int32Array): void {
+    let activation = this.activations.length / 3;
+    this.activations.pushAll(activations);
+    for (let i = 0; i < activations.length; i += 3, activation++) {
+      const frame = activations[i];
+      while (this.frameFirstActivation.length <= frame) {
+        this.frameFirstActivation.push(activation);
+        this.frameLastActivation.push(activation);
+      }
+      this.frameLastActivation.view()[frame] = activation;
     }
   }
 
@@ -180,8 +195,40 @@ export class TraceStore {
   }
 
   activation(step: number): number {
-    const run = lastAtOrBefore((i) => this.activationRunStep.get(i), 0, this.activationRunStep.length, step);
+    const run = this.runIndexAt(step);
     return run < 0 ? -1 : this.activationRunValue.get(run);
+  }
+
+  // Activation runs: maximal stretches of consecutive steps in one activation. Navigation
+  // (step over/out) scans runs instead of steps.
+
+  get runCount(): number {
+    return this.activationRunStep.length;
+  }
+
+  /** The run containing a step. */
+  runIndexAt(step: number): number {
+    return lastAtOrBefore((i) => this.activationRunStep.get(i), 0, this.activationRunStep.length, step);
+  }
+
+  runStart(run: number): number {
+    return this.activationRunStep.get(run);
+  }
+
+  runActivation(run: number): number {
+    return this.activationRunValue.get(run);
+  }
+
+  /** A call step that resumes a generator or coroutine frame seen before (not a fresh call). */
+  isResume(step: number): boolean {
+    const activation = this.activation(step);
+    return this.kind(step) === 'call' && this.frameFirstActivation.get(this.frameOfActivation(activation)) !== activation;
+  }
+
+  /** A return step that suspends a generator (a later step resumes the same frame). */
+  isYield(step: number): boolean {
+    const activation = this.activation(step);
+    return this.kind(step) === 'return' && this.frameLastActivation.get(this.frameOfActivation(activation)) !== activation;
   }
 
   frameOfActivation(activation: number): number {
@@ -249,6 +296,15 @@ export class TraceStore {
     const ref = this.valueData.get(i * 3 + 2);
     if (kind === VALUE_EXCEPTION) return { text: this.strings.get(id), repr: this.strings.get(ref), objectId: -1 };
     return { text: this.refText(ref, step, id), objectId: ref >= 0 ? ref : -1 };
+  }
+
+  /** Steps at or before `step` where an exception was raised or passed through. */
+  exceptionStepsUpTo(step: number): number[] {
+    const steps: number[] = [];
+    for (let i = 0; i < this.valueSteps.length && this.valueSteps.get(i) <= step; i++) {
+      if (this.valueData.get(i * 3) === VALUE_EXCEPTION) steps.push(this.valueSteps.get(i));
+    }
+    return steps;
   }
 
   // -- variables --------------------------------------------------------------------------------
@@ -322,7 +378,7 @@ export class TraceStore {
       } else {
         value = this.strings.get(stringId);
       }
-      result.push({ name: this.slotName(slot), value, objectId, changed });
+      result.push({ slot, name: this.slotName(slot), value, objectId, changed });
     }
     return result;
   }
@@ -448,7 +504,7 @@ export class TraceStore {
   private columns(): GrowableInt32[] {
     return [
       this.kindLine, this.changeStart, this.activationRunStep, this.activationRunValue, this.changes,
-      this.slots, this.activations, this.callerLines, this.frames, this.codes, this.valueSteps, this.valueData,
+      this.slots, this.activations, this.callerLines, this.frameFirstActivation, this.frameLastActivation, this.frames, this.codes, this.valueSteps, this.valueData,
       this.outputMarkSteps, this.outputMarkLengths, this.versions, this.pool,
       ...this.slotChanges, ...this.objectVersions.filter(Boolean),
     ];

@@ -60,6 +60,8 @@ export const OUTPUT_STREAMS = { 1: 'stdout', 2: 'stderr', 3: 'stdin' } as const;
 export type OutputStream = (typeof OUTPUT_STREAMS)[keyof typeof OUTPUT_STREAMS];
 
 export interface Variable {
+  /** The variable's slot: one name in one frame, stable over the whole trace. */
+  slot: number;
   name: string;
   /** repr text (for objects, as of the step asked about). */
   value: string;

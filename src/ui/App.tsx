@@ -1,77 +1,98 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
 import { createBrowserEngine } from '../engine/browser.ts';
-import type { EngineStatus, RunResult } from '../engine/client.ts';
-import { RUNTIME_IDS, RUNTIMES, type RuntimeId } from '../engine/runtimes.ts';
-import { emitCwm } from '../trace/cwm/emit.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { loadTheme, persistState } from '../state/persistence.ts';
+import { startEngine } from '../state/run-controller.ts';
+import { CodeEditor } from './editor/CodeEditor.tsx';
+import { FramesView } from './frames/FramesView.tsx';
+import { Header } from './header/Header.tsx';
+import { Icon } from './Icon.tsx';
+import { OutputPanel } from './output/OutputPanel.tsx';
+import { RunBar } from './controls/RunBar.tsx';
+import { Timeline } from './timeline/Timeline.tsx';
+import { useStepKeys } from './timeline/use-step-keys.ts';
+import { useMediaQuery, useThemeAttribute } from './theme.ts';
+import './theme.css';
+import './app.css';
 
-const SAMPLE = `def f(nums):
-    total = 0
-    for n in nums:
-        total += n
-    return total
+function Alert() {
+  const alert = useAppStore((s) => s.alert);
+  const setAlert = useAppStore((s) => s.setAlert);
+  return (
+    <div role="alert" className={alert ? 'app-alert' : 'app-alert empty'}>
+      {alert && (
+        <>
+          <span>{alert}</span>
+          <button type="button" className="icon" onClick={() => setAlert(null)} aria-label="Dismiss"><Icon name="close" size={12} /></button>
+        </>
+      )}
+    </div>
+  );
+}
 
-print(f([1, 2, 3]))
-`;
+function Region({ label, title, children, className }: { label: string; title?: string; children: ReactNode; className?: string }) {
+  return (
+    <section aria-label={label} className={`region ${className ?? ''}`}>
+      {title && <h2 className="region-title">{title}</h2>}
+      <div className="region-body">{children}</div>
+    </section>
+  );
+}
 
-function statusText(status: EngineStatus): string {
-  switch (status.state) {
-    case 'booting': return `Starting Python (${status.progress.phase}, ${Math.round(status.progress.fraction * 100)}%)…`;
-    case 'idle': return `Python ${status.info.pythonVersion} ready (booted in ${Math.round(status.info.bootMs)} ms)`;
-    case 'running': return 'Running…';
-    case 'awaiting-input': return `Waiting for input: ${status.prompt}`;
-    case 'failed': return `Python failed to start: ${status.error}`;
-  }
+function ObjectsAndFrames() {
+  return (
+    <div className="state-view">
+      <FramesView />
+    </div>
+  );
 }
 
 export function App() {
-  const [runtime, setRuntime] = useState<RuntimeId>('3.11');
-  const engine = useMemo(() => createBrowserEngine('3.11'), []);
-  const status = useSyncExternalStore((listener) => engine.subscribe(listener), () => engine.status);
-  const [code, setCode] = useState(SAMPLE);
-  const [call, setCall] = useState('');
-  const [stdin, setStdin] = useState('');
-  const [result, setResult] = useState<RunResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  useThemeAttribute();
+  useStepKeys();
+  const narrow = useMediaQuery('(max-width: 760px)');
   useEffect(() => {
-    void engine.setRuntime(runtime).catch((e: unknown) => setError(String(e)));
-  }, [engine, runtime]);
-  useEffect(() => () => engine.dispose(), [engine]);
+    useAppStore.setState({ theme: loadTheme(localStorage) });
+    startEngine(createBrowserEngine);
+    return persistState(localStorage);
+  }, []);
 
-  const run = async () => {
-    setError(null);
-    try {
-      setResult(await engine.run({ code, call, stdin }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const editor = (
+    <Region label="Editor" className="editor-region">
+      <RunBar />
+      <CodeEditor />
+      <Timeline />
+    </Region>
+  );
+  const variables = <Region label="Variables" title="Frames and objects"><ObjectsAndFrames /></Region>;
+  const output = <Region label="Output" title="Output"><OutputPanel /></Region>;
 
-  const running = status.state === 'running' || status.state === 'awaiting-input';
   return (
-    <main>
-      <h1>Python Trace Playground</h1>
-      <p role="status">{statusText(status)}</p>
-      <section aria-label="Editor">
-        <textarea aria-label="Code" value={code} onChange={(e) => setCode(e.target.value)} rows={12} cols={80} spellCheck={false} />
-      </section>
-      <label>Call <input value={call} onChange={(e) => setCall(e.target.value)} placeholder="f([1, 2])" /></label>
-      <label>Runtime{' '}
-        <select value={runtime} onChange={(e) => setRuntime(e.target.value as RuntimeId)}>
-          {RUNTIME_IDS.map((id) => <option key={id} value={id}>{RUNTIMES[id].label}</option>)}
-        </select>
-      </label>
-      <label>Stdin <textarea value={stdin} onChange={(e) => setStdin(e.target.value)} rows={2} /></label>
-      <button type="button" onClick={run} disabled={running}>Run</button>
-      <button type="button" onClick={() => engine.stop()} disabled={!running}>Stop</button>
-      {error && <p role="alert">{error}</p>}
-      {result && (
-        <>
-          <p data-testid="outcome">{result.outcome.reason} after {result.outcome.steps} steps ({Math.round(result.durationMs)} ms)</p>
-          <section aria-label="Output"><pre>{result.store.output}</pre></section>
-          <section aria-label="Trace"><pre>{emitCwm(result.store, { complete: result.outcome.reason === 'completed' }).replaceAll('<|frame_sep|>', '<|frame_sep|>\n')}</pre></section>
-        </>
+    <div className={`app${narrow ? ' narrow' : ''}`}>
+      <Header />
+      <Alert />
+      {narrow ? (
+        <main className="stacked">
+          {editor}
+          {variables}
+          {output}
+        </main>
+      ) : (
+        <main className="workspace">
+          <Group orientation="horizontal" id="workspace">
+            <Panel id="left" defaultSize="50%" minSize="25%">{editor}</Panel>
+            <Separator className="separator vertical" />
+            <Panel id="right" minSize="25%">
+              <Group orientation="vertical" id="right-split">
+                <Panel id="variables" defaultSize="65%" minSize="15%">{variables}</Panel>
+                <Separator className="separator horizontal" />
+                <Panel id="output" minSize="10%">{output}</Panel>
+              </Group>
+            </Panel>
+          </Group>
+        </main>
       )}
-    </main>
+    </div>
   );
 }
