@@ -9,7 +9,7 @@ import './timeline.css';
 const BUTTONS: { action: StepActionName & IconName; label: string }[] = [
   { action: 'first', label: 'First step' },
   { action: 'previousBreakpoint', label: 'Back to previous breakpoint' },
-  { action: 'backOver', label: 'Step back over' },
+  { action: 'backOver', label: 'Back to previous line' },
   { action: 'back', label: 'Step back' },
   { action: 'forward', label: 'Step forward' },
   { action: 'over', label: 'Step over' },
