@@ -4,7 +4,7 @@
  */
 import { createNodeEngine } from '../src/engine/node/engine.ts';
 import { RUNTIME_IDS } from '../src/engine/runtimes.ts';
-import { buildBenchPages, openBenchBrowser } from './browser.ts';
+import { buildFor, openBenchBrowser } from './browser.ts';
 import { measureEngine, type EngineFigures } from './engine-measure.ts';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -32,15 +32,16 @@ if (only !== 'browser') {
 }
 if (only !== 'node') {
   console.error('building benchmark pages…');
-  await buildBenchPages();
-  const browser = await openBenchBrowser();
+  await buildFor('bench');
+  const browser = await openBenchBrowser('bench');
   try {
+    const page = await browser.browser.newPage();
     for (const runtime of RUNTIME_IDS) {
       console.error(`chromium ${runtime}…`);
-      await browser.page.goto(new URL('bench/engine-page.html', browser.baseUrl).href);
-      const isolated = await browser.page.evaluate(() => crossOriginIsolated);
+      await page.goto(new URL('bench/engine-page.html', browser.baseUrl).href);
+      const isolated = await page.evaluate(() => crossOriginIsolated);
       if (!isolated) throw new Error('the benchmark page is not cross-origin isolated');
-      results.push(await browser.page.evaluate((rt) => window.benchEngine(rt), runtime));
+      results.push(await page.evaluate((rt) => window.benchEngine(rt), runtime));
     }
   } finally {
     await browser.close();

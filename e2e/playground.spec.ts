@@ -15,7 +15,7 @@ test.describe('the stepping playground', () => {
     await forward.click();
     await forward.click();
     await expect(page.getByText(`Step 4 of ${steps}`)).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Editor' }).getByText('line 3', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Editor' }).getByText('line 3 c = a[:]')).toBeVisible();
     const variables = page.getByRole('region', { name: 'Variables' });
     await expect(variables.getByRole('row', { name: /^a \[1, 2, 3\]/ })).toBeVisible();
     await expect(variables.getByRole('row', { name: /^b \[1, 2, 3\]/ })).toBeVisible();

@@ -86,7 +86,7 @@ describe('debugger moves over a real trace', () => {
   it('describes steps in words', () => {
     expect(describeStep(store, find(1, 'square', 'call')).text).toBe('call `square(x=1)`');
     expect(describeStep(store, find(3, 'square', 'return')).text).toBe('return `1` from `square`');
-    expect(describeStep(store, find(12, '<module>')).text).toBe('line 12');
+    expect(describeStep(store, find(12, '<module>')).text).toBe('line 12 `print(result)`');
     expect(describeEnd({ reason: 'step limit', steps: 100000 })).toContain('100,000 steps');
   });
 });

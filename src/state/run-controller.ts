@@ -16,6 +16,7 @@ export function startEngine(create: (runtime: RuntimeId) => EngineClient): Engin
   const client = create(useAppStore.getState().draft.runtime);
   engine = client;
   client.subscribe((status) => {
+    if (status.state === 'idle' && performance.getEntriesByName('python-ready').length === 0) performance.mark('python-ready');
     useAppStore.setState({ engine: status });
     if (status.state === 'failed') useAppStore.setState({ alert: `Python could not start: ${status.error}` });
   });
@@ -45,6 +46,12 @@ function frameThrottle(callback: () => void): () => void {
       callback();
     });
   };
+}
+
+/** A User Timing mark once the browser has painted the current state (for bench:ui). */
+function markAfterRender(name: string): void {
+  if (typeof requestAnimationFrame !== 'function') return;
+  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
 }
 
 /** Run the current draft. Resolves when the run has ended (however it ended). */
@@ -83,6 +90,7 @@ export async function runDraft(): Promise<void> {
     if (useAppStore.getState().run?.id === id) {
       useAppStore.setState({ inputPrompt: null });
       useAppStore.getState().setStep(wantedStep);
+      markAfterRender(`trace-shown-${id}`);
     }
   } catch (error) {
     useAppStore.setState({ alert: `The run failed: ${error instanceof Error ? error.message : String(error)}` });

@@ -18,7 +18,7 @@ export function describeStep(store: TraceStore, step: number): StepDescription {
   const kind = store.kind(step);
   const frame = store.frameId(step);
   const name = store.frameName(frame);
-  const where = store.frameFile(frame) === FILE_ENTRY ? 'the call wrapper' : `line ${store.line(step)}`;
+  const where = store.frameFile(frame) === FILE_ENTRY ? 'call wrapper' : `line ${store.line(step)}`;
   switch (kind) {
     case 'call': {
       if (name === '<module>') return { kind, text: 'start of the program' };
@@ -26,8 +26,10 @@ export function describeStep(store: TraceStore, step: number): StepDescription {
       const resumed = store.isResume(step);
       return { kind, text: `${resumed ? 'resume' : 'call'} \`${shorten(`${name}(${args})`)}\`` };
     }
-    case 'line':
-      return { kind, text: where === 'the call wrapper' ? 'line in the call wrapper' : where };
+    case 'line': {
+      const source = store.sourceLine(step).trim();
+      return { kind, text: source ? `${where} \`${shorten(source)}\`` : where };
+    }
     case 'return': {
       const value = store.value(step);
       if (name === '<module>') return { kind, text: 'end of the program' };

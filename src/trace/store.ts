@@ -51,6 +51,7 @@ export class TraceStore {
   // sparse per-step records
   private readonly valueSteps = new GrowableInt32();
   private readonly valueData = new GrowableInt32(); // kind, string id, ref
+  private readonly exceptionSteps = new GrowableInt32();
   private readonly outputMarkSteps = new GrowableInt32();
   private readonly outputMarkLengths = new GrowableInt32();
   // heap
@@ -165,6 +166,7 @@ export class TraceStore {
       } else if (x === LOG_VALUE) {
         this.valueSteps.push(this.kindLine.length - 1);
         this.valueData.pushAll(log.subarray(i + 1, i + 4));
+        if (log[i + 1] === VALUE_EXCEPTION) this.exceptionSteps.push(this.kindLine.length - 1);
         i += 3;
       } else {
         throw new Error(`corrupt trace log record ${x}`);
@@ -298,12 +300,12 @@ export class TraceStore {
     return { text: this.refText(ref, step, id), objectId: ref >= 0 ? ref : -1 };
   }
 
-  /** Steps at or before `step` where an exception was raised or passed through. */
-  exceptionStepsUpTo(step: number): number[] {
+  /** Steps at or before `step` where an exception was raised or passed through (at most `limit`, the latest). */
+  exceptionStepsUpTo(step: number, limit = 1000): number[] {
+    const list = this.exceptionSteps;
+    const end = lastAtOrBefore((i) => list.get(i), 0, list.length, step) + 1;
     const steps: number[] = [];
-    for (let i = 0; i < this.valueSteps.length && this.valueSteps.get(i) <= step; i++) {
-      if (this.valueData.get(i * 3) === VALUE_EXCEPTION) steps.push(this.valueSteps.get(i));
-    }
+    for (let i = Math.max(0, end - limit); i < end; i++) steps.push(list.get(i));
     return steps;
   }
 
@@ -486,15 +488,15 @@ export class TraceStore {
     return i < 0 ? 0 : this.outputMarkLengths.get(i);
   }
 
-  /** Runs of output by stream: [start, end) in UTF-16 units. */
-  outputRuns(): { stream: OutputStream; start: number; end: number }[] {
+  /** Runs of output by stream, [start, end) in UTF-16 units, overlapping [from, to) (all by default). */
+  outputRuns(from = 0, to = Infinity): { stream: OutputStream; start: number; end: number }[] {
     const runs = [];
-    let start = 0;
-    for (let i = 0; i < this.streamKinds.length; i++) {
-      const end = this.streamEnds.get(i);
+    const first = lastAtOrBefore((i) => this.streamEnds.get(i), 0, this.streamEnds.length, from) + 1;
+    for (let i = first; i < this.streamKinds.length; i++) {
+      const start = i > 0 ? this.streamEnds.get(i - 1) : 0;
+      if (start >= to) break;
       const kind = this.streamKinds.get(i) as keyof typeof OUTPUT_STREAMS;
-      runs.push({ stream: OUTPUT_STREAMS[kind] ?? 'stdout', start, end });
-      start = end;
+      runs.push({ stream: OUTPUT_STREAMS[kind] ?? 'stdout', start, end: this.streamEnds.get(i) });
     }
     return runs;
   }
@@ -504,7 +506,7 @@ export class TraceStore {
   private columns(): GrowableInt32[] {
     return [
       this.kindLine, this.changeStart, this.activationRunStep, this.activationRunValue, this.changes,
-      this.slots, this.activations, this.callerLines, this.frameFirstActivation, this.frameLastActivation, this.frames, this.codes, this.valueSteps, this.valueData,
+      this.slots, this.activations, this.callerLines, this.frameFirstActivation, this.frameLastActivation, this.frames, this.codes, this.valueSteps, this.valueData, this.exceptionSteps,
       this.outputMarkSteps, this.outputMarkLengths, this.versions, this.pool,
       ...this.slotChanges, ...this.objectVersions.filter(Boolean),
     ];

@@ -23,6 +23,11 @@ const OPTIONS: Parameters<typeof Editor>[0]['options'] = {
   fixedOverflowWidgets: true,
 };
 
+/** Hover messages are Markdown; program values are plain text. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
 /** The Python editor: the draft's code, the current step's line, breakpoints in the gutter. */
 export function CodeEditor() {
   const code = useAppStore((s) => s.draft.code);
@@ -30,9 +35,11 @@ export function CodeEditor() {
   const theme = useResolvedTheme();
   const editorRef = useRef<CodeEditorInstance | null>(null);
   const decorations = useRef<ReturnType<CodeEditorInstance['createDecorationsCollection']> | null>(null);
+  const markersKey = useRef('');
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    performance.mark('editor-ready');
     decorations.current = editor.createDecorationsCollection([]);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void runDraft());
     editor.onMouseDown((event) => {
@@ -51,16 +58,26 @@ export function CodeEditor() {
     const marks = editorMarks(useAppStore.getState());
     decorations.current.set(marks.decorations.map((d) => ({
       range: new monaco.Range(d.line, 1, d.line, 1),
-      options: { isWholeLine: true, className: d.className, glyphMarginClassName: d.glyphClassName, glyphMarginHoverMessage: d.hover ? { value: d.hover } : undefined, stickiness: 1 },
+      options: {
+        isWholeLine: true,
+        className: d.className,
+        glyphMarginClassName: d.glyphClassName,
+        glyphMarginHoverMessage: d.hover ? { value: escapeMarkdown(d.hover) } : undefined,
+        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+      },
     })));
-    monaco.editor.setModelMarkers(model, 'trace', marks.markers.map((m) => ({
-      severity: monaco.MarkerSeverity.Error,
-      message: m.message,
-      startLineNumber: m.line,
-      startColumn: m.column,
-      endLineNumber: m.endLine,
-      endColumn: m.endColumn,
-    })));
+    const key = JSON.stringify(marks.markers);
+    if (key !== markersKey.current) {
+      markersKey.current = key;
+      monaco.editor.setModelMarkers(model, 'trace', marks.markers.map((m) => ({
+        severity: monaco.MarkerSeverity.Error,
+        message: m.message,
+        startLineNumber: m.line,
+        startColumn: m.column,
+        endLineNumber: m.endLine,
+        endColumn: m.endColumn,
+      })));
+    }
     if (marks.reveal) editor.revealLineInCenterIfOutsideViewport(marks.reveal);
   };
 

@@ -20,7 +20,7 @@ export function EngineStatus() {
       return <span className="engine-status running" role="status">Waiting for input</span>;
     case 'idle':
       return (
-        <span className="engine-status ready" role="status" title={engine.info.canInterrupt ? 'Stop interrupts Python' : 'This page is not cross-origin isolated: Stop restarts Python'}>
+        <span className="engine-status ready" role="status" data-boot-ms={Math.round(engine.info.bootMs)} title={engine.info.canInterrupt ? 'Stop interrupts Python' : 'This page is not cross-origin isolated: Stop restarts Python'}>
           Python {engine.info.pythonVersion} ready
         </span>
       );

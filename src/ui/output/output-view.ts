@@ -23,7 +23,7 @@ export function outputView(store: TraceStore, end: number, freshFrom: number): O
   const start = Math.max(0, end - MAX_SHOWN_OUTPUT);
   const text = store.output;
   const pieces: OutputPiece[] = [];
-  for (const run of store.outputRuns()) {
+  for (const run of store.outputRuns(start, end)) {
     const from = Math.max(run.start, start);
     const to = Math.min(run.end, end);
     if (from >= to) continue;
