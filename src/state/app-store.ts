@@ -42,6 +42,8 @@ export interface AppState {
   watchedSlot: number | null;
   /** The draft an example replaced, so the user can put it back. */
   previousDraft: Draft | null;
+  /** The Prediction and Diff panels are shown. */
+  compareOpen: boolean;
 
   updateDraft(patch: Partial<Draft>): void;
   toggleBreakpoint(line: number): void;
@@ -70,6 +72,7 @@ export const useAppStore = create<AppState>()((set) => ({
   theme: 'system',
   watchedSlot: null,
   previousDraft: null,
+  compareOpen: false,
 
   updateDraft: (patch) => set((state) => ({ draft: { ...state.draft, ...patch } })),
   toggleBreakpoint: (line) =>

@@ -2,8 +2,11 @@ import { useEffect, type ReactNode } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { createBrowserEngine } from '../engine/browser.ts';
 import { useAppStore } from '../state/app-store.ts';
-import { loadTheme, persistState } from '../state/persistence.ts';
+import { loadSettings, persistState } from '../state/persistence.ts';
 import { startEngine } from '../state/run-controller.ts';
+import { persistEndpoint } from '../state/endpoint-storage.ts';
+import { DiffPanel } from './diff/DiffPanel.tsx';
+import { PredictionPanel } from './prediction/PredictionPanel.tsx';
 import { CodeEditor } from './editor/CodeEditor.tsx';
 import { FramesView } from './frames/FramesView.tsx';
 import { Header } from './header/Header.tsx';
@@ -52,10 +55,16 @@ export function App() {
   useThemeAttribute();
   useStepKeys();
   const narrow = useMediaQuery('(max-width: 760px)');
+  const compareOpen = useAppStore((s) => s.compareOpen);
   useEffect(() => {
-    useAppStore.setState({ theme: loadTheme(localStorage) });
+    useAppStore.setState(loadSettings(localStorage));
     startEngine(createBrowserEngine);
-    return persistState(localStorage);
+    const stopDraft = persistState(localStorage);
+    const stopEndpoint = persistEndpoint(localStorage);
+    return () => {
+      stopDraft();
+      stopEndpoint();
+    };
   }, []);
 
   const editor = (
@@ -67,6 +76,8 @@ export function App() {
   );
   const variables = <Region label="Variables" title="Frames and objects"><ObjectsAndFrames /></Region>;
   const output = <Region label="Output" title="Output"><OutputPanel /></Region>;
+  const prediction = <Region label="Prediction" title="Prediction"><PredictionPanel /></Region>;
+  const diff = <Region label="Diff" title="Diff"><DiffPanel /></Region>;
 
   return (
     <div className={`app${narrow ? ' narrow' : ''}`}>
@@ -77,19 +88,31 @@ export function App() {
           {editor}
           {variables}
           {output}
+          {compareOpen && prediction}
+          {compareOpen && diff}
         </main>
       ) : (
         <main className="workspace">
           <Group orientation="horizontal" id="workspace">
-            <Panel id="left" defaultSize="50%" minSize="25%">{editor}</Panel>
+            <Panel id="left" defaultSize={compareOpen ? '38%' : '50%'} minSize="22%">{editor}</Panel>
             <Separator className="separator vertical" />
-            <Panel id="right" minSize="25%">
-              <Group orientation="vertical" id="right-split">
+            <Panel id="middle" defaultSize={compareOpen ? '34%' : '50%'} minSize="18%">
+              <Group orientation="vertical" id="middle-split">
                 <Panel id="variables" defaultSize="65%" minSize="15%">{variables}</Panel>
                 <Separator className="separator horizontal" />
                 <Panel id="output" minSize="10%">{output}</Panel>
               </Group>
             </Panel>
+            {compareOpen && <Separator className="separator vertical" />}
+            {compareOpen && (
+              <Panel id="right" defaultSize="28%" minSize="18%">
+                <Group orientation="vertical" id="right-split">
+                  <Panel id="prediction" defaultSize="55%" minSize="10%">{prediction}</Panel>
+                  <Separator className="separator horizontal" />
+                  <Panel id="diff" minSize="10%">{diff}</Panel>
+                </Group>
+              </Panel>
+            )}
           </Group>
         </main>
       )}

@@ -2,6 +2,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../state/app-store.ts';
 import { runDraft } from '../../state/run-controller.ts';
+import { usePredictionStore } from '../../state/prediction-store.ts';
 import { useResolvedTheme } from '../theme.ts';
 import { editorMarks } from './editor-marks.ts';
 import { monaco } from './monaco-setup.ts';
@@ -22,6 +23,15 @@ const OPTIONS: Parameters<typeof Editor>[0]['options'] = {
   ariaLabel: 'Code',
   fixedOverflowWidgets: true,
 };
+
+/** The real step where the prediction on screen first diverges from the current run. */
+function divergenceStep(): number | null {
+  const { prediction, diff } = usePredictionStore.getState();
+  const run = useAppStore.getState().run;
+  const divergence = diff?.firstDivergence;
+  if (!prediction || !divergence || !run || prediction.runId !== run.id) return null;
+  return prediction.stepOf(divergence.index);
+}
 
 /** Hover messages are Markdown; program values are plain text. */
 function escapeMarkdown(text: string): string {
@@ -55,7 +65,7 @@ export function CodeEditor() {
     const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model || !decorations.current) return;
-    const marks = editorMarks(useAppStore.getState());
+    const marks = editorMarks({ ...useAppStore.getState(), divergenceStep: divergenceStep() });
     decorations.current.set(marks.decorations.map((d) => ({
       range: new monaco.Range(d.line, 1, d.line, 1),
       options: {
@@ -81,9 +91,23 @@ export function CodeEditor() {
     if (marks.reveal) editor.revealLineInCenterIfOutsideViewport(marks.reveal);
   };
 
-  useEffect(() => useAppStore.subscribe((state, previous) => {
-    if (state.step !== previous.step || state.run !== previous.run || state.draft.breakpoints !== previous.draft.breakpoints || state.draft.code !== previous.draft.code) applyMarks();
-  }), []);
+  useEffect(() => {
+    const offApp = useAppStore.subscribe((state, previous) => {
+      if (state.step !== previous.step || state.run !== previous.run || state.draft.breakpoints !== previous.draft.breakpoints || state.draft.code !== previous.draft.code) applyMarks();
+    });
+    let lastDivergence: number | null = null;
+    const offPrediction = usePredictionStore.subscribe(() => {
+      const step = divergenceStep();
+      if (step !== lastDivergence) {
+        lastDivergence = step;
+        applyMarks();
+      }
+    });
+    return () => {
+      offApp();
+      offPrediction();
+    };
+  }, []);
 
   return (
     <div className="code-editor">

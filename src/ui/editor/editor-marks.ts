@@ -24,9 +24,12 @@ export interface EditorMarks {
   reveal: number | null;
 }
 
-type MarksInput = Pick<AppState, 'draft' | 'run' | 'step'>;
+type MarksInput = Pick<AppState, 'draft' | 'run' | 'step'> & {
+  /** The real step where the prediction first diverges, if any. */
+  divergenceStep?: number | null;
+};
 
-export function editorMarks({ draft, run, step }: MarksInput): EditorMarks {
+export function editorMarks({ draft, run, step, divergenceStep = null }: MarksInput): EditorMarks {
   const decorations: LineDecoration[] = draft.breakpoints.map((line) => ({ line, glyphClassName: 'glyph-breakpoint', hover: 'Breakpoint (click to remove)' }));
   const markers: ErrorMarker[] = [];
   let reveal: number | null = null;
@@ -53,6 +56,9 @@ export function editorMarks({ draft, run, step }: MarksInput): EditorMarks {
     const kind = store.kind(step);
     decorations.push({ line, className: kind === 'exception' ? 'line-current line-raised' : 'line-current', glyphClassName: 'glyph-current' });
     reveal = line;
+  }
+  if (divergenceStep !== null && divergenceStep < run.steps && inCode(divergenceStep) && store.line(divergenceStep) > 0) {
+    decorations.push({ line: store.line(divergenceStep), glyphClassName: 'glyph-diverge', hover: `The prediction first diverges here (step ${divergenceStep + 1})` });
   }
   const next = step + 1;
   if (next < run.steps && inCode(next) && store.line(next) > 0 && store.line(next) !== store.line(step)) {

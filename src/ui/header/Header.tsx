@@ -7,6 +7,7 @@ export function Header() {
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const previousDraft = useAppStore((s) => s.previousDraft);
+  const compareOpen = useAppStore((s) => s.compareOpen);
   const restore = () => {
     if (!previousDraft) return;
     useAppStore.setState({ draft: previousDraft, previousDraft: null });
@@ -19,6 +20,9 @@ export function Header() {
         <button type="button" onClick={restore} title="Put back the code you had before opening the example">Restore my code</button>
       )}
       <span className="spacer" />
+      <button type="button" aria-pressed={compareOpen} onClick={() => useAppStore.setState({ compareOpen: !compareOpen })} title="Show the Prediction and Diff panels: compare a model's predicted trace with the real one">
+        Compare with a model
+      </button>
       <EngineStatus />
       <label className="field">
         <span>Theme</span>

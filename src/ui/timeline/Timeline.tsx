@@ -3,6 +3,7 @@ import { useAppStore } from '../../state/app-store.ts';
 import { keyLabel, stepActions, type StepActionName } from '../../state/step-actions.ts';
 import { describeEnd, describeStep } from '../../trace/describe.ts';
 import { CodeText } from '../CodeText.tsx';
+import { TimelineStrip } from '../diff/TimelineStrip.tsx';
 import { Icon, type IconName } from '../Icon.tsx';
 import './timeline.css';
 
@@ -64,6 +65,7 @@ export function Timeline() {
         disabled={disabled}
         onChange={(e) => setStep(Number(e.target.value))}
       />
+      <TimelineStrip />
       <div className="timeline-status">
         <span className="step-count" aria-live="off">
           {steps > 0 ? `Step ${format(current + 1)} of ${format(steps)}${run?.outcome ? '' : '…'}` : run ? 'Running…' : 'No trace yet — press Run'}
