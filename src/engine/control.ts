@@ -102,9 +102,14 @@ export class ControlReader {
     Atomics.wait(this.ints, STOP, STOP_NONE, ms);
   }
 
-  /** Block until the main thread answers with a line (or end of input, or a stop). */
-  waitForInput(): string | null {
+  /**
+   * Block until the main thread answers with a line (or end of input, or a stop). `announce`
+   * tells the main thread that input is wanted; it runs once the mailbox is marked waiting, so an
+   * answer that comes back at once is not overwritten.
+   */
+  waitForInput(announce: () => void): string | null {
     Atomics.store(this.ints, INPUT_STATE, INPUT_WAITING);
+    announce();
     for (;;) {
       if (this.stopReason()) return null;
       Atomics.wait(this.ints, INPUT_STATE, INPUT_WAITING, 250);

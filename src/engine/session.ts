@@ -72,10 +72,10 @@ export class PythonSession {
         else busyWait(ms);
         return control?.stopReason() ?? '';
       },
-      read_line: (prompt: string) => {
-        if (!control || !request.interactive) return null;
-        sink.input(prompt);
-        return control.waitForInput();
+      // End of input is undefined, not null: Pyodide 314 hands JS null to Python as `jsnull`.
+      read_line: (prompt: string): string | undefined => {
+        if (!control || !request.interactive) return undefined;
+        return control.waitForInput(() => sink.input(prompt)) ?? undefined;
       },
     };
     const wire = { ...request, entrySource: request.call ? entrySource(request.call) : null };

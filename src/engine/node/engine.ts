@@ -9,6 +9,7 @@ import type { EngineWorkerApi } from '../protocol.ts';
 import { RUNTIMES, type RuntimeId } from '../runtimes.ts';
 
 const require = createRequire(import.meta.url);
+const WORKER_STACK_MB = 32;
 
 export function runtimeDirectory(runtime: RuntimeId): string {
   return dirname(require.resolve(`${RUNTIMES[runtime].packageName}/package.json`));
@@ -16,7 +17,10 @@ export function runtimeDirectory(runtime: RuntimeId): string {
 
 export const nodeHost: EngineHost = {
   spawn() {
-    const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url));
+    // Recursion through C (callbacks, dunders, __repr__) needs ~4 KB of native stack per level;
+    // a worker's default 4 MB overflows below Python's default limit of 1,000 (fatal to the
+    // runtime). 32 MB covers the harness's recursion clamp (see sandbox.py) with room to spare.
+    const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
     worker.unref();
     return {
       api: Comlink.wrap<EngineWorkerApi>(nodeEndpoint(worker)),

@@ -1,20 +1,80 @@
 """What user code sees instead of the real world: captured output, stdin, an interruptible
 sleep, exits that end the run instead of the interpreter, and guards on the tracer itself."""
 import builtins
+import operator
 import os
 import random
+import re
 import sys
 import time
 
 STDOUT, STDERR, STDIN_ECHO = 1, 2, 3
-MAX_RECURSION_LIMIT = 3000  # deeper recursion overflows the WebAssembly stack in some browsers
+# Recursion. The tracer enforces the limit user code sees (sys.getrecursionlimit(), 1000 by
+# default, at most MAX_RECURSION_LIMIT): a deeper call raises RecursionError in the caller, and
+# the interpreter's own limit stays RECURSION_HEADROOM frames higher, so that the tracer (which
+# runs on top of the deepest frame) always has room to record the RecursionError unwinding.
+#
+# What is safe (measured, Node 20, both runtimes): Python-to-Python calls do not use the native
+# stack in 3.11 or 3.14 (frames live on the heap; 200,000 frames run fine), so plain recursion is
+# bounded only by this clamp. Recursion that passes through C on every level (map/sorted key
+# callbacks, operator dunders, __init__ via a class call, __repr__/__getattr__) costs ~3.4 KB
+# (3.11) to ~4.2 KB (3.14) of native stack per level, and overflowing that stack is fatal to the
+# runtime (RangeError in V8): ~230-340 levels fit in Node's main thread (984 KB, V8's default),
+# ~950-1,400 in a Node worker's default 4 MB. The Node engine therefore runs its worker with a
+# 32 MB stack (~7,000 such levels), which covers MAX_RECURSION_LIMIT + RECURSION_HEADROOM with room
+# to spare. A browser's worker stack is smaller and cannot be changed: in headless Chromium 156 a
+# dedicated worker recurses ~75% as deep as Node's main thread (10,326 vs 13,683 trivial JS frames),
+# so ~180-250 levels of recursion through C fit there — below the default limit of 1,000. Such a
+# run ends as `crashed` (the steps flushed so far are kept) and the client starts a fresh worker.
+MAX_RECURSION_LIMIT = 3000
+DEFAULT_RECURSION_LIMIT = 1000
+RECURSION_HEADROOM = 150
+
+
+class Addresses:
+    """Deterministic memory addresses. Where objects land in memory depends on what earlier runs
+    left behind, so the real addresses differ from run to run: user code sees fake ones instead,
+    numbered by first appearance — from id(), and in the `<... at 0x...>` of default reprs in the
+    output and in strings. The same object keeps its address; an address that CPython reuses for
+    a new object stays the same too."""
+
+    BASE, STEP = 0x100000, 0x20
+
+    def __init__(self):
+        self._fake = {}  # real address -> fake address
+        self._keep = []  # objects given an id(): CPython cannot reuse their addresses
+
+    def _for(self, real):
+        fake = self._fake.get(real)
+        if fake is None:
+            fake = self._fake[real] = self.BASE + self.STEP * len(self._fake)
+        return fake
+
+    def id(self, obj):
+        """builtins.id while a run lasts."""
+        real = _real_id(obj)
+        if real not in self._fake:
+            self._keep.append(obj)
+        return self._for(real)
+
+    def text(self, text):
+        if " at 0x" not in text:
+            return text
+        return _DEFAULT_REPR_ADDRESS.sub(lambda m: "%s0x%x" % (m.group(1), self._for(int(m.group(2), 16))), text)
+
+
+_DEFAULT_REPR_ADDRESS = re.compile(r"(<[^<>]* at )0x([0-9a-fA-F]+)(?=>)")
+_real_id = id
 
 
 class Output:
-    """All text the program writes, in order, tagged by stream; bounded by `limit` UTF-16 units."""
+    """All text the program writes, in order, tagged by stream; bounded by `limit` UTF-16 units.
+    Memory addresses in default reprs are rewritten by `canonical` (see Addresses)."""
 
-    def __init__(self, limit):
+    def __init__(self, limit, canonical=None):
         self.limit = limit
+        self.canonical = canonical
+        self.closed = False  # after os._exit(): writes are dropped
         self.length = 0
         self.on_limit = None
         self.on_length = None  # told the new length after every write
@@ -26,6 +86,11 @@ class Output:
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
         if not text:
             return 0
+        written = len(text)
+        if self.closed:
+            return written
+        if self.canonical is not None and " at 0x" in text:
+            text = self.canonical(text)
         size = len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
         room = self.limit - self.length
         if size > room:
@@ -39,7 +104,7 @@ class Output:
                 self.on_length(self.length)
         if self.length >= self.limit and self.on_limit is not None:
             self.on_limit()
-        return len(text)
+        return written
 
     def take_pending(self):
         from array import array
@@ -103,13 +168,13 @@ class _Reader:
         started = time.monotonic()
         line = self._host.read_line(prompt)
         self._tracer.deadline += time.monotonic() - started  # waiting for the user is not run time
-        if line is None:
+        if not isinstance(line, str):  # None: end of input (or the run was stopped)
             reason = self._host.stop_requested()
             if reason:
                 self._tracer.stop(reason)
             self._eof = True
             return False
-        self._buffer += str(line) + "\n"
+        self._buffer += line + "\n"
         return True
 
     def readline(self, size=-1, prompt=""):
@@ -143,15 +208,12 @@ class _Reader:
         return True
 
 
-class HardExit(SystemExit):
-    """os._exit(): ends the run like sys.exit() would, without touching the interpreter."""
-
-
 class Sandbox:
     """Installs the replacements for one run and removes them afterwards."""
 
-    def __init__(self, output, tracer, host, stdin_text, interactive):
+    def __init__(self, output, tracer, host, stdin_text, interactive, addresses):
         self.output = output
+        self.addresses = addresses
         self.tracer = tracer
         self.host = host
         self.stdout = _Writer(output, STDOUT)
@@ -169,19 +231,39 @@ class Sandbox:
         self._replace(sys, "stderr", self.stderr)
         self._replace(sys, "stdin", self.stdin)
         self._replace(builtins, "input", self.input)
+        self._replace(builtins, "id", self.addresses.id)
         self._replace(time, "sleep", self.sleep)
-        self._replace(os, "_exit", _hard_exit)
+        self._replace(os, "_exit", self.hard_exit)
         self._replace(sys, "settrace", _ignore_settrace)
-        real_limit = sys.setrecursionlimit
-        self._replace(sys, "setrecursionlimit", lambda n: real_limit(min(int(n), MAX_RECURSION_LIMIT)))
+        self._replace(sys, "setrecursionlimit", self.setrecursionlimit)
+        self._replace(sys, "getrecursionlimit", self.getrecursionlimit)
+        self._set_recursion_limit(DEFAULT_RECURSION_LIMIT)
         return self
 
     def __exit__(self, *exc):
         for owner, name, value in reversed(self._saved):
             setattr(owner, name, value)
         self._saved.clear()
-        sys.setrecursionlimit(1000)
+        _real_setrecursionlimit(DEFAULT_RECURSION_LIMIT)
         return False
+
+    def _set_recursion_limit(self, limit):
+        self.tracer.recursion_limit = limit
+        _real_setrecursionlimit(limit + RECURSION_HEADROOM)
+
+    def setrecursionlimit(self, limit):
+        """sys.setrecursionlimit, clamped to MAX_RECURSION_LIMIT."""
+        limit = operator.index(limit)
+        if limit < 1:
+            raise ValueError("recursion limit must be greater or equal than 1")
+        depth = _frame_depth(sys._getframe(1))
+        if limit <= depth:
+            raise RecursionError("cannot set the recursion limit to %d at the recursion depth %d: "
+                                 "the limit is too low" % (limit, depth))
+        self._set_recursion_limit(min(limit, MAX_RECURSION_LIMIT))
+
+    def getrecursionlimit(self):
+        return self.tracer.recursion_limit
 
     def input(self, prompt=""):
         prompt = str(prompt)
@@ -192,6 +274,13 @@ class Sandbox:
             raise EOFError("EOF when reading a line")
         self.output.write(STDIN_ECHO, line if line.endswith("\n") else line + "\n")
         return line[:-1] if line.endswith("\n") else line
+
+    def hard_exit(self, status):
+        """os._exit(): ends the run at once, as the real one ends the process — no `except` or
+        `finally` of the program runs any more, and nothing it writes after it is kept."""
+        status = operator.index(status)
+        self.output.closed = True
+        self.tracer.exit(status)
 
     def sleep(self, seconds):
         seconds = float(seconds)
@@ -209,8 +298,15 @@ class Sandbox:
                 self.tracer.stop(reason)
 
 
-def _hard_exit(status):
-    raise HardExit(status)
+_real_setrecursionlimit = sys.setrecursionlimit
+
+
+def _frame_depth(frame):
+    depth = 0
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return depth
 
 
 def _ignore_settrace(function):

@@ -6,6 +6,7 @@ changes are stored: a variable whose repr and object are unchanged since its fra
 is not written again. The hook is a closure over local names because it runs for every event:
 attribute lookups there cost more than the recording itself.
 """
+import dis
 import sys
 import time
 from array import array
@@ -23,7 +24,20 @@ _FAST_TYPES = frozenset((int, float, bool, type(None)))  # short, exact repr; im
 # Before 3.13 a frame's f_locals is one dict that keeps its keys in first-bound order; from 3.13
 # (PEP 667) it is a view listing names in the code's layout order.
 _LAYOUT_ORDER = sys.version_info >= (3, 13)
+# Before 3.12, settrace reports no line event for a jump to itself: an empty one-line loop
+# (`while True: pass`) would run without a single step. Such frames get opcode events instead.
+_SPIN_JUMPS = sys.version_info < (3, 12)
 _settrace = sys.settrace  # the sandbox hides sys.settrace from user code while a run lasts
+_setprofile = sys.setprofile
+_id = id  # the sandbox replaces builtins.id while a run lasts
+RECURSION_MESSAGE = "maximum recursion depth exceeded"
+# Before 3.12 the interpreter's recursion counter counts C calls (class instantiation, key
+# functions, dunders called from C) as well as Python frames, so counting frames does not tell how
+# close its limit is: from a quarter of the limit on, every 16 levels, check that the tracer still
+# has _TRACER_ROOM levels left (see _push; ~40 for the tracer's own calls, the rest for up to 16
+# levels of recursion through C until the next check). From 3.12 it counts Python frames only.
+_COUNTS_C_CALLS = sys.version_info < (3, 12)
+_TRACER_ROOM = 90
 
 # The event log: one flat list of ints, read in order (docs/trace-format.md, "raw batches").
 #   x >= 0                      a step: line << 2 | kind
@@ -73,19 +87,43 @@ class Tracer:
         self.module_frame = None  # "pending" until the traced module's frame id is known
         self.module_globals = None
         self.stop_reason = None
+        self.exit_code = None  # os._exit()'s status
+        # The recursion limit user code sees (the sandbox keeps the interpreter's own limit higher,
+        # so that the tracer always has room to run): a call deeper than this raises RecursionError.
+        self._recursion_limit = 1000
+        self.base_depth = None  # frames below the first traced frame, itself included
+        self.max_depth = -1  # deepest activation depth allowed (-1: not known before the first call)
+        self.overflow_frames = []  # frames refused by the recursion limit: not in tracebacks
+        self.spin_previous = {}  # frame -> offset of its previous opcode event (see _SPIN_JUMPS)
         self.next_check = [min(_CHECK_EVERY, self.max_steps)]
         self.steps_at_flush = 0
         self.hook, self.count = self._make_hook()
+
+    @property
+    def recursion_limit(self):
+        return self._recursion_limit
+
+    @recursion_limit.setter
+    def recursion_limit(self, limit):
+        self._recursion_limit = limit
+        if self.base_depth is not None:
+            self.max_depth = limit - self.base_depth
 
     def start(self):
         _settrace(self.hook)
 
     def finish(self):
         _settrace(None)
+        _setprofile(None)  # a pending switch back on (see the hook's error handling) must not fire later
 
     @property
     def step_count(self):
         return self.count()
+
+    def exit(self, code):
+        """os._exit(code): end the run like a stop (user code cannot go on), reason `exited`."""
+        self.exit_code = code
+        self.stop("exited")
 
     def stop(self, reason):
         """End the run: remember why, send everything recorded, and unwind user code."""
@@ -109,70 +147,98 @@ class Tracer:
         next_check = self.next_check
         slow_variable = self._record_variable
         fast_types = _FAST_TYPES
+        real_id = _id
+        frame_ids_get = self.frame_ids.get
+        stack_pop = stack.pop
         n = 0  # steps recorded
         current = None  # the frame of the previous event while it stays the same
         state = info = frame_id = None
 
         def hook(frame, event, arg):
             nonlocal n, current, state, info, frame_id
-            if frame is not current or event != "line":
-                if event == "call":
-                    code_info_entry = code_info.get(id(frame.f_code))
-                    if code_info_entry is None:
-                        code_info_entry = self._register_code(frame.f_code)
-                    if code_info_entry is False:
-                        return None
-                    info = code_info_entry
-                    activation = self._push(frame, info)
-                    kind = CALL
+            try:
+                if frame is not current or event != "line":
+                    if event == "call":
+                        code_info_entry = code_info.get(real_id(frame.f_code))
+                        if code_info_entry is None:
+                            code_info_entry = self._register_code(frame.f_code)
+                        if code_info_entry is False:
+                            return None
+                        info = code_info_entry
+                        activation = self._push(frame, info)
+                        kind = CALL
+                    else:
+                        if event == "opcode":  # only in frames with an empty one-line loop
+                            if not self._spin_step(frame):
+                                return hook
+                            event = "line"
+                        activation = stack[-1]
+                        kind = LINE if event == "line" else RETURN if event == "return" else EXCEPTION
+                        if frame is not current:
+                            info = code_info[real_id(frame.f_code)]
+                    frame_id = activation_frames[activation]
+                    state = frame_state[frame_id]
+                    if frame is not current or kind == CALL:
+                        log_append(ACTIVATION)
+                        log_append(activation)
+                    current = frame
                 else:
-                    activation = stack[-1]
-                    kind = LINE if event == "line" else RETURN if event == "return" else EXCEPTION
-                    if frame is not current:
-                        info = code_info[id(frame.f_code)]
-                frame_id = activation_frames[activation]
-                state = frame_state[frame_id]
-                if frame is not current or kind == CALL:
-                    log_append(ACTIVATION)
-                    log_append(activation)
-                current = frame
-            else:
-                kind = LINE
-            if n >= next_check[0]:
-                self._periodic_checks(n)
-            log_append(frame.f_lineno << 2 | kind)
-            f_locals = frame.f_locals
-            for name, v in f_locals.items():
-                previous = state.get(name)
-                if previous is not None and previous[3] is v:
-                    continue
-                if type(v) in fast_types and previous is not None and previous[0] >= 0:
-                    try:
-                        text = repr(v)
-                    except ValueError:  # an int with more digits than int_max_str_digits
-                        text = "<int with %d bits>" % v.bit_length()
-                    string_id = string_ids.get(text)
-                    if string_id is None:
-                        string_id = string_ids[text] = len(string_ids)
-                        pending_append(text)
-                    state[name] = (previous[0], string_id, -1, v)
-                    if previous[1] != string_id or previous[2] != -1:
-                        log_append(CHANGE_BASE - previous[0])
-                        log_append(string_id)
-                else:
-                    slow_variable(state, frame_id, name, v, info, n)
-            if len(f_locals) < len(state):
-                self._record_unbound(state, f_locals)
-            if info[1] and self.module_globals is not None:
-                self._record_globals(info[1], frame_id, n)
-            if kind >= RETURN:
-                if kind == RETURN:
-                    self._record_return(frame, arg, n)
-                    current = None
-                else:
-                    self._record_exception(arg)
-            n += 1
-            return hook
+                    kind = LINE
+                if n >= next_check[0]:
+                    self._periodic_checks(n)
+                log_append(frame.f_lineno << 2 | kind)
+                f_locals = frame.f_locals
+                for name, v in f_locals.items():
+                    previous = state.get(name)
+                    if previous is not None and previous[3] is v:
+                        continue
+                    if type(v) in fast_types and previous is not None and previous[0] >= 0:
+                        try:
+                            text = repr(v)
+                        except ValueError:  # an int with more digits than int_max_str_digits
+                            text = "<int with %d bits>" % v.bit_length()
+                        string_id = string_ids.get(text)
+                        if string_id is None:
+                            string_id = string_ids[text] = len(string_ids)
+                            pending_append(text)
+                        state[name] = (previous[0], string_id, -1, v)
+                        if previous[1] != string_id or previous[2] != -1:
+                            log_append(CHANGE_BASE - previous[0])
+                            log_append(string_id)
+                    else:
+                        slow_variable(state, frame_id, name, v, info, n)
+                if len(f_locals) < len(state):
+                    self._record_unbound(state, f_locals)
+                if info[1] and self.module_globals is not None:
+                    self._record_globals(info[1], frame_id, n)
+                if kind >= RETURN:
+                    if kind == RETURN:
+                        self._record_return(frame, arg, n)
+                        current = None
+                    else:
+                        self._record_exception(arg)
+                n += 1
+                return hook
+            except (RecursionError, MemoryError):
+                # A call refused by the recursion limit (see _push), or the tracer itself ran out
+                # of stack or memory part-way through an event. CPython switches tracing off when
+                # a trace function raises: switch it back on at the next call or return event.
+                # A frame this event was entering or leaving is gone. (No calls here: there may
+                # be no stack left for one.)
+                if (event == "call" or event == "return") and stack and activation_frames[stack[-1]] == frame_ids_get(frame):
+                    stack_pop()
+                current = None
+                _setprofile(resume)
+                raise
+
+        def resume(frame, event, arg):
+            # The first call or return event (of any kind: the profiler's) since tracing went
+            # off. Frames may have ended unseen meanwhile: forget them, then trace again.
+            nonlocal current
+            _setprofile(None)
+            self._forget_ended(frame.f_back if event == "return" or event == "call" else frame)
+            current = None
+            _settrace(hook)
 
         def count():
             return n
@@ -185,18 +251,36 @@ class Tracer:
         file_id = self.files.get(code.co_filename)
         self.keep_codes.append(code)  # so that its id is not reused
         if file_id is None:
-            self.code_info[id(code)] = False
+            self.code_info[_id(code)] = False
             return False
         codes = self.records["codes"]
         code_id = len(codes) // 3
         codes.extend((file_id, self.values.sid(code.co_name), code.co_firstlineno))
         is_function = bool(code.co_flags & _NEW_LOCALS)
+        # code id, watched global names, hide dunders, name -> rank, offsets of jumps to themselves
         info = (code_id, tuple(code.co_names) if is_function else (), not is_function,
-                _local_ranks(code) if is_function and _LAYOUT_ORDER else None)
-        self.code_info[id(code)] = info
+                _local_ranks(code) if is_function and _LAYOUT_ORDER else None,
+                _self_jumps(code) if _SPIN_JUMPS else None)
+        self.code_info[_id(code)] = info
         return info
 
+    def _spin_step(self, frame):
+        """An opcode event (only frames of code with a jump to itself get them): a step when the
+        frame executes such a jump for the second time in a row, i.e. the loop goes round again
+        (its first pass was the line event)."""
+        offset = frame.f_lasti
+        previous = self.spin_previous.get(frame)
+        self.spin_previous[frame] = offset
+        return offset == previous and offset in self.code_info[_id(frame.f_code)][4]
+
     def _push(self, frame, info):
+        stack = self.stack
+        parent = stack[-1] if stack else -1
+        depth = self.activation_depths[parent] + 1 if parent >= 0 else 0
+        if depth > self.max_depth or (_COUNTS_C_CALLS and depth & 15 == 0 and self._near_limit(depth)):
+            self._check_depth(frame, depth)
+        if info[4]:
+            frame.f_trace_opcodes = True
         frame_id = self.frame_ids.get(frame)
         if frame_id is None:
             frame_id = self.frame_count
@@ -207,15 +291,44 @@ class Tracer:
             if self.module_frame == "pending" and info[2] and frame.f_globals is frame.f_locals:
                 self.module_frame = frame_id
                 self.module_globals = frame.f_globals
-        stack = self.stack
-        parent = stack[-1] if stack else -1
-        depth = self.activation_depths[parent] + 1 if parent >= 0 else 0
         activation = len(self.activation_frames)
         self.activation_frames.append(frame_id)
         self.activation_depths.append(depth)
         self.records["activations"].extend((frame_id, parent, depth))
         stack.append(activation)
         return activation
+
+    def _near_limit(self, depth):
+        return depth > self._recursion_limit >> 2 and not _has_room()
+
+    def _check_depth(self, frame, depth):
+        """Refuse a call deeper than the recursion limit as CPython would, by raising
+        RecursionError. The interpreter's own limit is higher (see Sandbox), so the tracer still
+        has room to record the unwinding."""
+        if self.base_depth is None:
+            self.base_depth = _frame_depth(frame)
+            self.max_depth = self._recursion_limit - self.base_depth
+        if depth > self.max_depth or (_COUNTS_C_CALLS and depth & 15 == 0 and self._near_limit(depth)):
+            self.overflow_frames.append(frame)
+            raise RecursionError(RECURSION_MESSAGE)
+
+    def _forget_ended(self, frame):
+        """Pop the activations of frames that are no longer on the stack below `frame`."""
+        live = set()
+        while frame is not None:
+            live.add(_id(frame))
+            frame = frame.f_back
+        frames = {frame_id: f for f, frame_id in self.frame_ids.items()}
+        stack = self.stack
+        while stack:
+            ended = frames.get(self.activation_frames[stack[-1]])
+            if ended is not None and _id(ended) in live:
+                break
+            stack.pop()
+            if ended is not None and not _is_suspended(ended):
+                frame_id = self.frame_ids.pop(ended, None)
+                if frame_id is not None and frame_id != self.module_frame:
+                    self.frame_state.pop(frame_id, None)
 
     def _record_return(self, frame, arg, n):
         values = self.values
@@ -224,6 +337,8 @@ class Tracer:
         self.log.extend((VALUE, VALUE_RETURN, values.sid(text), ref))
         self.stack.pop()
         if not _is_suspended(frame):
+            if self.spin_previous:
+                self.spin_previous.pop(frame, None)
             frame_id = self.frame_ids.pop(frame, None)
             if frame_id is not None and frame_id != self.module_frame:
                 self.frame_state.pop(frame_id, None)
@@ -292,7 +407,8 @@ class Tracer:
         except BaseException:
             message = "<message unavailable>"
         described = "%s: %s" % (exc_type.__name__, message) if message else exc_type.__name__
-        described = described.replace("\0", "\\x00")
+        if " at 0x" in described and values.canonical_text is not None:
+            described = values.canonical_text(described)
         self.log.extend((VALUE, VALUE_EXCEPTION, values.sid(described), values.sid(values.safe_repr(exc))))
 
     def _log_output(self, length):
@@ -331,6 +447,42 @@ class Tracer:
         batch.append(("\0".join(pending) + "\0").encode("utf-8", "surrogatepass") if pending else b"")
         batch.extend(self.output.take_pending())
         return batch
+
+
+def _has_room():
+    """Are there _TRACER_ROOM more levels below the interpreter's recursion limit?"""
+    try:
+        return _descend(_TRACER_ROOM)
+    except RecursionError:
+        return False
+
+
+def _descend(levels):
+    return levels <= 0 or _descend(levels - 1)
+
+
+def _frame_depth(frame):
+    depth = 0
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return depth
+
+
+_JUMP_TO_ITSELF = bytes((dis.opmap.get("JUMP_BACKWARD", 0), 1))
+
+
+def _self_jumps(code):
+    """Offsets of JUMP_BACKWARD instructions that jump to themselves (3.11: an empty loop on one
+    line, `while True: pass`), or None. settrace reports no line event for such a jump."""
+    raw = code.co_code
+    found = []
+    at = raw.find(_JUMP_TO_ITSELF)
+    while at >= 0:
+        if at % 2 == 0 and (at < 2 or raw[at - 2] != dis.EXTENDED_ARG):
+            found.append(at)
+        at = raw.find(_JUMP_TO_ITSELF, at + 1)
+    return frozenset(found) if found else None
 
 
 def _is_suspended(frame):

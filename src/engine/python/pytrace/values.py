@@ -24,6 +24,7 @@ _CONTAINER_TYPES = frozenset((list, tuple, set, frozenset, dict))
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _FUNCTION_TYPES = (type(lambda: 0), type(len), type(print.__call__), type([].append))
 _IN_PROGRESS = object()
+_id = id  # the sandbox replaces builtins.id while a run lasts
 
 
 class StopRun(BaseException):
@@ -52,9 +53,15 @@ class Values:
         # object id -> (length, items snapshot, text) of containers holding only inline values:
         # while the same items (by identity) are in place, the text cannot have changed.
         self.flat_cache = {}
+        # Rewrites the memory addresses in a text (default reprs inside strings) the way the
+        # program's output shows them; set by run() (see sandbox.Addresses).
+        self.canonical_text = None
         self.sid("")  # string id 0 is the empty string
 
     def sid(self, text):
+        """The id of an interned string. The table is NUL-separated, so NUL is written as \\x00."""
+        if "\0" in text:
+            text = text.replace("\0", "\\x00")
         ids = self.string_ids
         i = ids.get(text)
         if i is None:
@@ -81,6 +88,8 @@ class Values:
         t = type(v)
         limit = self.max_repr
         if t is str or t is bytes:
+            if t is str and " at 0x" in v and self.canonical_text is not None:
+                v = self.canonical_text(v)
             if len(v) > limit:
                 s = repr(v[:limit])
                 return s[:-1] + TRUNCATION_MARK + s[-1]
@@ -107,8 +116,6 @@ class Values:
             return "<%s object (repr raised %s)>" % (_type_name(v), type(e).__name__)
         if " at 0x" in s:
             s = _ADDRESS.sub("", s)
-        if "\0" in s:
-            s = s.replace("\0", "\\x00")
         if len(s) > self.max_repr:
             s = s[: self.max_repr] + TRUNCATION_MARK
         return s
@@ -123,7 +130,7 @@ class Values:
         return self.describe(v, 0)
 
     def describe(self, v, depth):
-        key = id(v)
+        key = _id(v)
         memo = self.memo
         seen = memo.get(key)
         if seen is not None:
@@ -261,7 +268,7 @@ class Values:
             for i, (name, item) in enumerate(list(attrs.items())):
                 if i >= self.max_items:
                     break
-                refs.append(-self.sid(str(name).replace("\0", "\\x00")) - 1)
+                refs.append(-self.sid(str(name)) - 1)
                 refs.append(self.ref(item)[1] if type(item) in INLINE_TYPES else self.describe(item, depth + 1)[1])
         return KIND_INSTANCE, text, refs, len(attrs)
 
