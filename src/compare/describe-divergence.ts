@@ -1,5 +1,5 @@
 /** A first divergence in words. Pure. */
-import type { Divergence, FieldDifference } from '../../compare/index.ts';
+import type { Divergence, FieldDifference } from './diff-types.ts';
 
 const show = (text: string | number | null) => (text === null ? 'nothing' : `\`${String(text)}\``);
 

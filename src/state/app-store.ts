@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { EngineStatus } from '../engine/client.ts';
 import type { BootInfo } from '../engine/protocol.ts';
 import type { TraceStore } from '../trace/store.ts';
-import type { Outcome } from '../trace/types.ts';
+import type { Limits, Outcome } from '../trace/types.ts';
+import type { SharedEndpoint } from '../share/permalink.ts';
 import { DEFAULT_EXAMPLE } from '../examples/examples.ts';
 import { defaultDraft, loadDraft, type Draft } from './draft.ts';
 
@@ -26,6 +27,9 @@ export interface RunView {
   durationMs: number;
   /** Steps received so far (grows while running; the store is shared and mutable). */
   steps: number;
+  limits: Limits;
+  /** Where the trace came from: a run in this page, or an imported trace file. */
+  origin: 'run' | 'import';
 }
 
 export interface AppState {
@@ -44,6 +48,8 @@ export interface AppState {
   previousDraft: Draft | null;
   /** The Prediction and Diff panels are shown. */
   compareOpen: boolean;
+  /** An endpoint a link suggested, waiting for the user to accept or ignore it. */
+  suggestedEndpoint: SharedEndpoint | null;
 
   updateDraft(patch: Partial<Draft>): void;
   toggleBreakpoint(line: number): void;
@@ -53,7 +59,9 @@ export interface AppState {
 }
 
 function initialDraft(): Draft {
-  const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
+  // An embedded view (?embed=1) neither reads nor writes the visitor's own draft.
+  const embedded = typeof location !== 'undefined' && new URLSearchParams(location.search).get('embed') === '1';
+  const storage = typeof localStorage === 'undefined' || embedded ? undefined : localStorage;
   return loadDraft(storage) ?? defaultDraft(DEFAULT_EXAMPLE.code);
 }
 
@@ -73,6 +81,7 @@ export const useAppStore = create<AppState>()((set) => ({
   watchedSlot: null,
   previousDraft: null,
   compareOpen: false,
+  suggestedEndpoint: null,
 
   updateDraft: (patch) => set((state) => ({ draft: { ...state.draft, ...patch } })),
   toggleBreakpoint: (line) =>

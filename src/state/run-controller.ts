@@ -6,9 +6,15 @@ import type { EngineClient } from '../engine/client.ts';
 import type { RuntimeId } from '../engine/runtimes.ts';
 import { useAppStore, type RunView } from './app-store.ts';
 import { similarPrograms } from './similarity.ts';
+import { DEFAULT_LIMITS } from '../trace/types.ts';
 
 let engine: EngineClient | null = null;
 let runCounter = 0;
+
+/** A new id for a run view (runs and imported traces share the counter). */
+export function nextRunId(): number {
+  return ++runCounter;
+}
 
 /** Create the page's engine and start booting Python right away. */
 export function startEngine(create: (runtime: RuntimeId) => EngineClient): EngineClient {
@@ -60,7 +66,7 @@ export async function runDraft(): Promise<void> {
   const state = useAppStore.getState();
   const { draft, run: previous, step: previousStep } = state;
   if (draft.runtime !== engine.runtime) await switchRuntime(draft.runtime);
-  const id = ++runCounter;
+  const id = nextRunId();
   const keepStep = previous !== null && previous.call === draft.call.trim() && similarPrograms(previous.code, draft.code);
   const wantedStep = keepStep ? previousStep : 0;
   const update = (patch: Partial<RunView>) => {
@@ -78,7 +84,10 @@ export async function runDraft(): Promise<void> {
       {
         onStart: (store) => {
           useAppStore.setState({
-            run: { id, store, code: draft.code, call: draft.call.trim(), runtime: draft.runtime, outcome: null, info: null, durationMs: 0, steps: 0 },
+            run: {
+              id, store, code: draft.code, call: draft.call.trim(), runtime: draft.runtime, outcome: null, info: null, durationMs: 0, steps: 0,
+              limits: { ...DEFAULT_LIMITS, maxSteps: draft.maxSteps }, origin: 'run',
+            },
             step: 0,
           });
         },

@@ -4,7 +4,7 @@ import { useAppStore } from '../../state/app-store.ts';
 import { alignmentFor, recompare } from '../../state/prediction-sink.ts';
 import { usePredictionStore } from '../../state/prediction-store.ts';
 import { CodeText } from '../CodeText.tsx';
-import { divergenceText } from './divergence-text.ts';
+import { divergenceText } from '../../compare/describe-divergence.ts';
 import { SideBySide } from './SideBySide.tsx';
 import './diff.css';
 

@@ -39,7 +39,7 @@ function escapeMarkdown(text: string): string {
 }
 
 /** The Python editor: the draft's code, the current step's line, breakpoints in the gutter. */
-export function CodeEditor() {
+export function CodeEditor({ readOnly = false }: { readOnly?: boolean }) {
   const code = useAppStore((s) => s.draft.code);
   const updateDraft = useAppStore((s) => s.updateDraft);
   const theme = useResolvedTheme();
@@ -115,10 +115,10 @@ export function CodeEditor() {
         language="python"
         value={code}
         theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-        options={OPTIONS}
+        options={readOnly ? { ...OPTIONS, readOnly: true, domReadOnly: true } : OPTIONS}
         onMount={onMount}
         onChange={(value) => updateDraft({ code: value ?? '' })}
-        loading={<textarea className="editor-fallback" aria-label="Code" value={code} onChange={(e) => updateDraft({ code: e.target.value })} spellCheck={false} />}
+        loading={<textarea className="editor-fallback" aria-label="Code" value={code} readOnly={readOnly} onChange={(e) => updateDraft({ code: e.target.value })} spellCheck={false} />}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useAppStore, type ThemePreference } from '../../state/app-store.ts';
 import { EngineStatus } from './EngineStatus.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
+import { ShareMenu } from './ShareMenu.tsx';
 import './header.css';
 
 export function Header() {
@@ -23,6 +24,7 @@ export function Header() {
       <button type="button" aria-pressed={compareOpen} onClick={() => useAppStore.setState({ compareOpen: !compareOpen })} title="Show the Prediction and Diff panels: compare a model's predicted trace with the real one">
         Compare with a model
       </button>
+      <ShareMenu />
       <EngineStatus />
       <label className="field">
         <span>Theme</span>
