@@ -211,6 +211,13 @@ describe.each(RUNTIME_IDS)('the engine on Python %s', (runtime) => {
     expect(frameVariables(store, 3, '<module>')).toEqual({ a: '[1]', b: '[1]' });
   });
 
+  it('records a name rebound from an object to None (and back)', async () => {
+    const { store } = await engine.run({ code: 'a = [1]\na = None\na = [2]\nb = 0' });
+    const last = store.stepCount - 1;
+    expect(frameVariables(store, 3, '<module>')).toEqual({ a: 'None' });
+    expect(store.stack(last)[0].variables.find((v) => v.name === 'a')?.value).toBe('[2]');
+  });
+
   it("shows a callee's mutation of the caller's list in the caller's frame while the callee runs", async () => {
     const code = 'def fill(items):\n    items.append(3)\n    items.append(4)\n    return len(items)\n\nxs = [1]\nn = fill(xs)';
     const { outcome, store } = await engine.run({ code });

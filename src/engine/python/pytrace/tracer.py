@@ -29,6 +29,9 @@ _LAYOUT_ORDER = sys.version_info >= (3, 13)
 _SPIN_JUMPS = sys.version_info < (3, 12)
 _settrace = sys.settrace  # the sandbox hides sys.settrace from user code while a run lasts
 _setprofile = sys.setprofile
+# Stands in a variable's state for a value whose repr may change while it stays the same object:
+# no value is ever `is` this, so such a variable is always looked at again.
+_CHANGEABLE = object()
 _id = id  # the sandbox replaces builtins.id while a run lasts
 RECURSION_MESSAGE = "maximum recursion depth exceeded"
 # Before 3.12 the interpreter's recursion counter counts C calls (class instantiation, key
@@ -357,7 +360,7 @@ class Tracer:
             values.new_step(n)
             text, object_id = values.describe(v, 0)
             string_id = values.sid(text)
-        stable = v if type(v) in STABLE_TYPES else None
+        stable = v if type(v) in STABLE_TYPES else _CHANGEABLE
         if previous is None:
             slot = self.slot_count
             self.slot_count += 1
