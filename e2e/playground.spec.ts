@@ -104,3 +104,79 @@ test.describe('the stepping playground', () => {
     await expect(page.getByText('return 8 from main')).toBeVisible();
   });
 });
+
+test.describe('seeing objects and predicting steps', () => {
+  test('the objects diagram shows two variables pointing at one list', async ({ page }) => {
+    await openApp(page);
+    await setCode(page, 'a = [1, 2]\nb = a\nc = [1, 2]\nb.append(3)\n');
+    await run(page);
+    const steps = await waitForTrace(page);
+    await page.getByRole('button', { name: 'Last step' }).click();
+    await expect(page.getByText(`Step ${steps} of ${steps}`)).toBeVisible();
+    const objects = page.getByRole('region', { name: 'Variables' }).getByRole('region', { name: 'Objects' });
+    await expect(objects).toBeVisible();
+    const described = objects.locator('.visually-hidden, [class*="sr-only"]');
+    await expect(objects).toContainText(/a → list #(\d+)/);
+    const text = (await objects.textContent()) ?? '';
+    const a = text.match(/a → list #(\d+)/)![1];
+    const b = text.match(/b → list #(\d+)/)![1];
+    const c = text.match(/c → list #(\d+)/)![1];
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    expect(await described.count()).toBeGreaterThanOrEqual(0);
+    await expect(objects.getByLabel(new RegExp(`list object #${a}: \\[1, 2, 3\\]`))).toBeVisible();
+  });
+
+  test('quiz mode asks before stepping and says right or wrong', async ({ page }) => {
+    await openApp(page);
+    await setCode(page, 'total = 0\nfor n in [4, 5]:\n    total += n\n');
+    await run(page);
+    await waitForTrace(page);
+    await page.getByRole('button', { name: 'Quiz me' }).click();
+    // start of the program → line 1: nothing visible changes, so no question
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.getByText('Step 2 of')).toBeVisible();
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    const answer = page.getByRole('textbox', { name: 'Your answer' });
+    await expect(answer).toBeVisible();
+    await expect(page.getByText('After line 1 runs, what will total be?')).toBeVisible();
+    await expect(page.getByText('Step 2 of')).toBeVisible();
+    await answer.fill('0');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(page.getByText('Step 3 of')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Right' })).toContainText('total is 0');
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await page.getByRole('textbox', { name: 'Your answer' }).fill('5');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toContainText('n is 4');
+    await expect(page.getByText('1 of 2 right')).toBeVisible();
+  });
+
+  test('an imported file is validated: a broken trace gives a clear error, a good one opens', async ({ page }) => {
+    await openApp(page);
+    const own = 'mine = 1\n';
+    await setCode(page, own);
+    await page.getByText('Share & files').click();
+    const picker = page.getByLabel('Import a trace, prediction or share file');
+    await picker.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "python-execution-trace", "version": 1, "steps": "nope"}') });
+    await expect(page.getByRole('alert').filter({ hasText: 'This trace file cannot be opened' })).toBeVisible();
+    expect((await savedDraft(page))?.code).toBe(own);
+    await page.getByText('Share & files').click();
+    await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some notes') });
+    await expect(page.getByRole('alert').filter({ hasText: 'is not a trace' })).toBeVisible();
+
+    await setCode(page, 'x = 2\ny = x * 21\n');
+    await run(page);
+    await waitForTrace(page);
+    await page.getByText('Share & files').click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export trace (JSON)' }).click();
+    const file = await (await download).path();
+    await setCode(page, own);
+    await page.getByText('Share & files').click();
+    await picker.setInputFiles(file);
+    await expect(page.getByText(/^Step 1 of 4$/)).toBeVisible();
+    await page.getByRole('button', { name: 'Last step' }).click();
+    await expect(page.getByRole('region', { name: 'Variables' }).getByRole('row', { name: /^y 42/ })).toBeVisible();
+  });
+});

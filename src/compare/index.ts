@@ -3,6 +3,7 @@ export { ELIDED, hasLocals, writtenValue, type CompareMode, type FrameKind, type
 export { CwmFrameMapper, CwmTraceReader, readCwmTrace, traceFramesFromCwm } from './from-cwm.ts';
 export { realTraceFrames, SEEDED_FRAMES, type RealFramesOptions } from './real.ts';
 export { PlainFrameMapper, PlainTraceReader, traceFramesFromPlain } from './from-plain.ts';
+export { alignmentFor, detectFormat, predictionBody, predictionReader, type Alignment, type PredictionTextFormat } from './alignment.ts';
 export { diffTraces } from './diff.ts';
 export { DiffState } from './diff-state.ts';
 export { frameDifferences, frameStatus, localsMatch, variableDifferences } from './frame-compare.ts';

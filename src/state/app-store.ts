@@ -8,6 +8,7 @@ import type { BootInfo } from '../engine/protocol.ts';
 import type { TraceStore } from '../trace/store.ts';
 import type { Limits, Outcome } from '../trace/types.ts';
 import type { SharedEndpoint } from '../share/permalink.ts';
+import type { QuizQuestion } from './quiz.ts';
 import { DEFAULT_EXAMPLE } from '../examples/examples.ts';
 import { defaultDraft, loadDraft, type Draft } from './draft.ts';
 
@@ -50,6 +51,8 @@ export interface AppState {
   compareOpen: boolean;
   /** An endpoint a link suggested, waiting for the user to accept or ignore it. */
   suggestedEndpoint: SharedEndpoint | null;
+  /** Predict-then-reveal: stepping forward first asks what comes next. */
+  quiz: { on: boolean; pending: QuizQuestion | null; results: Map<number, boolean>; runId: number | null };
 
   updateDraft(patch: Partial<Draft>): void;
   toggleBreakpoint(line: number): void;
@@ -82,6 +85,7 @@ export const useAppStore = create<AppState>()((set) => ({
   previousDraft: null,
   compareOpen: false,
   suggestedEndpoint: null,
+  quiz: { on: false, pending: null, results: new Map(), runId: null },
 
   updateDraft: (patch) => set((state) => ({ draft: { ...state.draft, ...patch } })),
   toggleBreakpoint: (line) =>

@@ -2,7 +2,7 @@
  * Predictions: ask a model (whole trace, one frame at a time, or teacher-forced at every step),
  * take one pasted or imported, cancel. The real run is the current finished run of the draft.
  */
-import { frameStatus, readCwmTrace } from '../compare/index.ts';
+import { frameStatus, predictionBody, readCwmTrace } from '../compare/index.ts';
 import { isModelError, type GenerationResult } from '../model/index.ts';
 import { CHAT_EXAMPLE_PROGRAM } from '../model/prompts/chat.ts';
 import { emitCwm } from '../trace/cwm/emit.ts';
@@ -163,7 +163,7 @@ export async function loadPrediction(text: string, source: 'paste' | 'file' | 'l
   const run = await realRun();
   if (!run) return;
   const format = detectFormat(text);
-  const body = format === 'cwm' && run.call && text.startsWith(SEEDED_MAIN_CALL) ? text.slice(SEEDED_MAIN_CALL.length) : text;
+  const body = predictionBody(text, format, run.call);
   const sink = startPrediction({ run, format, source, model: meta.model ?? null, promptMode: meta.promptMode ?? null });
   sink.pushText(body);
   sink.finish('done');

@@ -3,36 +3,12 @@
  * diffed frame by frame against the real run, and published to the prediction store at most once
  * per animation frame.
  */
-import { CwmTraceReader, DiffState, PlainTraceReader, realTraceFrames, SEEDED_FRAMES, type CompareMode, type TraceFrame } from '../compare/index.ts';
-import { SEEDED_MAIN_CALL } from '../trace/cwm/prompt.ts';
-import type { TraceStore } from '../trace/store.ts';
-import { FILE_CODE } from '../trace/types.ts';
+import { alignmentFor, predictionReader } from '../compare/alignment.ts';
+import { DiffState, type CompareMode, type TraceFrame } from '../compare/index.ts';
 import type { RunView } from './app-store.ts';
 import { usePredictionStore, type Prediction, type PredictionFormat, type PredictionStatus, type PromptMode } from './prediction-store.ts';
 
-export interface Alignment {
-  real: TraceFrame[];
-  /** Position in the prediction → step of the real trace. */
-  stepOf: (index: number) => number;
-}
-
-/** The real frames a prediction in `format` is compared with, and where each sits in the trace. */
-export function alignmentFor(store: TraceStore, call: string, format: PredictionFormat): Alignment {
-  const last = Math.max(store.stepCount - 1, 0);
-  if (format === 'cwm') {
-    const skip = call ? SEEDED_FRAMES : 0;
-    return { real: realTraceFrames(store, { skip }), stepOf: (i) => Math.min(i + skip, last) };
-  }
-  const all = realTraceFrames(store);
-  const steps: number[] = [];
-  for (let s = 0; s < store.stepCount; s++) if (store.frameFile(store.frameId(s)) === FILE_CODE) steps.push(s);
-  return { real: steps.map((s) => all[s]), stepOf: (i) => steps[Math.min(i, steps.length - 1)] ?? last };
-}
-
-/** CWM if the text holds CWM's special tokens, else the plain format. */
-export function detectFormat(text: string): PredictionFormat {
-  return /<\|(call|line|return|exception)_sep\|>/.test(text) ? 'cwm' : 'plain';
-}
+export { alignmentFor, detectFormat, type Alignment } from '../compare/alignment.ts';
 
 let counter = 0;
 
@@ -56,9 +32,6 @@ export interface SinkOptions {
   initialText?: string;
 }
 
-function createReader(format: PredictionFormat, call: string) {
-  return format === 'cwm' ? new CwmTraceReader(call ? SEEDED_MAIN_CALL : '') : new PlainTraceReader();
-}
 
 /** Start a new prediction (it replaces the one shown) and return where its text goes. */
 export function startPrediction(options: SinkOptions): PredictionSink {
@@ -67,7 +40,7 @@ export function startPrediction(options: SinkOptions): PredictionSink {
   const alignment = alignmentFor(run.store, run.call, format);
   const mode: CompareMode = usePredictionStore.getState().compareMode;
   const diff = new DiffState(alignment.real, mode);
-  const reader = createReader(format, run.call);
+  const reader = predictionReader(format, run.call);
   const frames: TraceFrame[] = [];
   const startedAt = performance.now();
   let text = '';

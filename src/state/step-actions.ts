@@ -2,6 +2,7 @@
 import { useAppStore } from './app-store.ts';
 import { nextBreakpoint, previousBreakpoint, stepBackOver, stepOut, stepOver } from './navigation.ts';
 import type { TraceStore } from '../trace/store.ts';
+import { quizAnswerIsRight, quizQuestion } from './quiz.ts';
 
 function withTrace(move: (store: TraceStore, step: number, breakpoints: ReadonlySet<number>) => number): () => void {
   return () => {
@@ -11,10 +12,37 @@ function withTrace(move: (store: TraceStore, step: number, breakpoints: Readonly
   };
 }
 
+/** Step forward — in quiz mode, first ask what the next step will show. */
+function forward(): void {
+  const { run, step, quiz, setStep } = useAppStore.getState();
+  if (!run || run.steps === 0 || step >= run.steps - 1) return;
+  if (quiz.on && run.outcome) {
+    const question = quizQuestion(run.store, step);
+    if (question && !(quiz.runId === run.id && quiz.results.has(question.step))) {
+      useAppStore.setState({ quiz: { ...quiz, pending: question } });
+      return;
+    }
+  }
+  setStep(step + 1);
+}
+
+/** Check the learner's answer to the pending question, reveal, and step. */
+export function answerQuiz(answer: string | null): boolean | null {
+  const { run, quiz, setStep } = useAppStore.getState();
+  const question = quiz.pending;
+  if (!run || !question) return null;
+  const right = answer === null ? null : quizAnswerIsRight(question, answer);
+  const results = quiz.runId === run.id ? new Map(quiz.results) : new Map<number, boolean>();
+  if (right !== null) results.set(question.step, right);
+  useAppStore.setState({ quiz: { ...quiz, pending: null, results, runId: run.id } });
+  setStep(question.step);
+  return right;
+}
+
 export const stepActions = {
   first: withTrace(() => 0),
   back: withTrace((_, step) => step - 1),
-  forward: withTrace((_, step) => step + 1),
+  forward,
   last: withTrace((store) => store.stepCount - 1),
   over: withTrace((store, step) => stepOver(store, step)),
   backOver: withTrace((store, step) => stepBackOver(store, step)),

@@ -47,23 +47,28 @@ export function TimelineStrip() {
   const diff = usePredictionStore((s) => s.diff);
   const teacher = usePredictionStore((s) => s.teacher);
   const version = usePredictionStore((s) => s.diffVersion);
+  const quiz = useAppStore((s) => s.quiz);
   const canvas = useRef<HTMLCanvasElement>(null);
   const current = run && prediction && prediction.runId === run.id ? prediction : null;
   const teacherHere = run && teacher && teacher.runId === run.id ? teacher : null;
+  const quizHere = run && quiz.runId === run.id && quiz.results.size > 0 ? quiz.results : null;
 
   useEffect(() => {
     if (!canvas.current || !run) return;
     const rows: ((put: (step: number, mark: Mark) => void) => void)[] = [];
     if (current && diff) rows.push((put) => { for (let i = 0; i < diff.length; i++) put(current.stepOf(i), diff.statusAt(i)!); });
     if (teacherHere) rows.push((put) => { for (const [step, result] of teacherHere.results) put(step, result); });
+    if (quizHere) rows.push((put) => { for (const [step, right] of quizHere) put(step, right ? 'match' : 'mismatch'); });
     draw(canvas.current, run.steps, rows);
-  }, [run, current, diff, teacherHere, version]);
+  }, [run, current, diff, teacherHere, quizHere, version]);
 
-  if (!run || (!current && !teacherHere)) return null;
+  if (!run || (!current && !teacherHere && !quizHere)) return null;
   const counts = diff?.counts;
   const label = [
     current && counts ? `Prediction by step: ${counts.match} match, ${counts.mismatch} mismatch, ${counts.malformed} malformed, ${counts.missing} missing, ${counts.extra} extra` : '',
     teacherHere ? `teacher-forced: ${[...teacherHere.results.values()].filter((r) => r === 'match').length} of ${teacherHere.results.size} right` : '',
+    quizHere ? `your answers: ${[...quizHere.values()].filter(Boolean).length} of ${quizHere.size} right` : '',
   ].filter(Boolean).join('; ');
-  return <canvas ref={canvas} className="timeline-strip" role="img" aria-label={label} style={{ height: `${((current ? 1 : 0) + (teacherHere ? 1 : 0)) * ROW}px` }} />;
+  const rows = (current ? 1 : 0) + (teacherHere ? 1 : 0) + (quizHere ? 1 : 0);
+  return <canvas ref={canvas} className="timeline-strip" role="img" aria-label={label} style={{ height: `${rows * ROW}px` }} />;
 }

@@ -4,6 +4,7 @@ import { keyLabel, stepActions, type StepActionName } from '../../state/step-act
 import { describeEnd, describeStep } from '../../trace/describe.ts';
 import { CodeText } from '../CodeText.tsx';
 import { TimelineStrip } from '../diff/TimelineStrip.tsx';
+import { QuizCard } from './QuizCard.tsx';
 import { Icon, type IconName } from '../Icon.tsx';
 import './timeline.css';
 
@@ -76,6 +77,7 @@ export function Timeline() {
           </span>
         )}
       </div>
+      <QuizCard />
       {ended && <p className={`run-end reason-${run!.outcome!.reason.replace(/ /g, '-')}`}>{ended}</p>}
     </div>
   );
