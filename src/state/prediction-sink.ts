@@ -76,11 +76,18 @@ export function startPrediction(options: SinkOptions): PredictionSink {
       if (!diff.ended) diff.push(frame);
     }
   };
+  let divergenceMarked = false;
   const pushText = (chunk: string) => {
     if (!isCurrent() || !chunk) return;
-    if (firstTokenMs === null) firstTokenMs = performance.now() - startedAt;
+    const arrived = performance.now();
+    if (firstTokenMs === null) firstTokenMs = arrived - startedAt;
     text += chunk;
     accept(reader.push(chunk));
+    if (!divergenceMarked && diff.firstDivergence) {
+      // User Timing for bench:predict: the chunk that completed the first divergent frame arrived.
+      divergenceMarked = true;
+      performance.mark(`divergence-arrived-${id}`, { startTime: arrived });
+    }
     schedule();
   };
   if (options.initialText) pushText(options.initialText);

@@ -5,10 +5,11 @@
 import { divergenceText } from '../../compare/describe-divergence.ts';
 import { predictionBody, predictionReader, scoreItem, type TraceFrame } from '../../compare/index.ts';
 import type { RuntimeId } from '../../engine/runtimes.ts';
+import { messageOf } from '../errors.ts';
 import type { SuiteItem } from '../suite-item.ts';
 import type { GroundTruth, GroundTruthTracer } from './ground-truth.ts';
 import { itemLink } from './item-link.ts';
-import type { Prediction, PredictionSource } from './prediction.ts';
+import { EndpointFailure, type Prediction, type PredictionSource } from './prediction.ts';
 import type { ResultLine } from './result-line.ts';
 import type { SuiteEntry } from './suite-reader.ts';
 
@@ -63,6 +64,9 @@ function scoredLine(entry: Extract<SuiteEntry, { ok: true }>, truth: GroundTruth
   const frames = predictedFrames(prediction, item.call);
   const expected = entry.expected ?? truth.output;
   const score = scoreItem(truth.real, frames, { expected });
+  // The plain format may write every value in full where CWM writes `..` ("writing them in full is
+  // always allowed", docs/prediction-formats.md): its Table 9 components compare resolved locals.
+  const table9 = prediction.format === 'plain' ? score.resolved : score;
   const divergence = score.divergence;
   const step = divergence ? truth.stepOf(divergence.index) : 0;
   const { mode, model } = context.source.label;
@@ -76,8 +80,8 @@ function scoredLine(entry: Extract<SuiteEntry, { ok: true }>, truth: GroundTruth
     first_divergence_field: score.first_divergence_field,
     divergence,
     divergence_text: divergence ? divergenceText(divergence, step) : null,
-    valid_trace_format: score.valid_trace_format, state_exact_match: score.state_exact_match, action_exact_match: score.action_exact_match,
-    valid_json_format: score.valid_json_format, key_match: score.key_match, key_value_match: score.key_value_match,
+    valid_trace_format: table9.valid_trace_format, state_exact_match: table9.state_exact_match, action_exact_match: table9.action_exact_match,
+    valid_json_format: table9.valid_json_format, key_match: table9.key_match, key_value_match: table9.key_value_match,
     resolved: score.resolved,
     real_frames: truth.real.length, predicted_frames: frames.length,
     ...requestFields(prediction), link: null,
@@ -87,6 +91,15 @@ function scoredLine(entry: Extract<SuiteEntry, { ok: true }>, truth: GroundTruth
 
 /** The result line of one suite entry. Throws only EndpointFailure (the run must stop). */
 export async function evaluateEntry(entry: SuiteEntry, context: EvalContext): Promise<ResultLine> {
+  try {
+    return await evaluate(entry, context);
+  } catch (error) {
+    if (error instanceof EndpointFailure) throw error;
+    return errorLine(entry, `internal error: ${messageOf(error).split('\n')[0]}`, context);
+  }
+}
+
+async function evaluate(entry: SuiteEntry, context: EvalContext): Promise<ResultLine> {
   if (!entry.ok) return errorLine(entry, entry.error, context);
   const { source, tracer } = context;
   let prediction: Prediction | null = null;

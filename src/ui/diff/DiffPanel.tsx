@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { scoreItem, type CompareMode } from '../../compare/index.ts';
 import { useAppStore } from '../../state/app-store.ts';
 import { alignmentFor, recompare } from '../../state/prediction-sink.ts';
@@ -39,6 +39,12 @@ export function DiffPanel() {
     return scoreItem(alignmentFor(run.store, run.call, prediction.format).real, prediction.frames, { mode });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [comparable, done, run, prediction?.id, version, mode]);
+
+  const shownId = divergence && prediction ? prediction.id : null;
+  useEffect(() => {
+    // User Timing for bench:predict: the divergence is on screen.
+    if (shownId !== null) requestAnimationFrame(() => setTimeout(() => performance.mark(`divergence-shown-${shownId}`), 0));
+  }, [shownId]);
 
   if (!comparable) {
     return <p className="muted diff-empty">{prediction ? 'The prediction belongs to an earlier run: press Predict again.' : 'Once a prediction arrives, the first step where it parts ways with the real run shows here.'}</p>;

@@ -63,13 +63,13 @@ export function ShareMenu() {
         <summary>Share &amp; files</summary>
         <div className="share-panel">
           <label className="check"><input type="checkbox" checked={options.includePrediction} onChange={(e) => setOptions({ ...options, includePrediction: e.target.checked })} /> include the prediction in links</label>
-          <label className="check"><input type="checkbox" checked={options.includeEndpoint} onChange={(e) => setOptions({ ...options, includeEndpoint: e.target.checked })} /> include the endpoint (base URL and model — never the key)</label>
+          <label className="check"><input type="checkbox" checked={options.includeEndpoint} onChange={(e) => setOptions({ ...options, includeEndpoint: e.target.checked })} /> include the endpoint's address (never the key)</label>
           <button type="button" onClick={() => void copyEmbed()}>Copy embed code</button>
           <button type="button" onClick={() => downloadText('playground.share.json', shareFileText(options))}>Download share file</button>
           <hr />
           <button type="button" disabled={!finished} onClick={() => exportTrace('json')}>Export trace (JSON)</button>
           <button type="button" disabled={!finished} onClick={() => exportTrace('cwm')}>Export trace (CWM text)</button>
-          <button type="button" disabled={!prediction} onClick={exportPrediction}>Export prediction</button>
+          <button type="button" disabled={!prediction} onClick={exportPrediction}>Export model output</button>
           <button type="button" disabled={!prediction || !finished} onClick={exportDiffReport}>Export diff report</button>
           <label className="file-button">
             Import a file…
