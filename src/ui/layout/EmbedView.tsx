@@ -1,4 +1,4 @@
-import { CodeEditor } from '../editor/CodeEditor.tsx';
+import { LazyCodeEditor as CodeEditor } from '../editor/LazyCodeEditor.tsx';
 import { OutputPanel } from '../output/OutputPanel.tsx';
 import { Region } from '../Region.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';

@@ -2,7 +2,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useAppStore } from '../../state/app-store.ts';
 import { RunBar } from '../controls/RunBar.tsx';
 import { DiffPanel } from '../diff/DiffPanel.tsx';
-import { CodeEditor } from '../editor/CodeEditor.tsx';
+import { LazyCodeEditor as CodeEditor } from '../editor/LazyCodeEditor.tsx';
 import { FramesView } from '../frames/FramesView.tsx';
 import { HeapDiagram } from '../heap/HeapDiagram.tsx';
 import { OutputPanel } from '../output/OutputPanel.tsx';
