@@ -8,27 +8,9 @@ import re
 import sys
 import time
 
+from .recursion import DEFAULT_RECURSION_LIMIT, MAX_RECURSION_LIMIT, RECURSION_HEADROOM, frame_depth
+
 STDOUT, STDERR, STDIN_ECHO = 1, 2, 3
-# Recursion. The tracer enforces the limit user code sees (sys.getrecursionlimit(), 1000 by
-# default, at most MAX_RECURSION_LIMIT): a deeper call raises RecursionError in the caller, and
-# the interpreter's own limit stays RECURSION_HEADROOM frames higher, so that the tracer (which
-# runs on top of the deepest frame) always has room to record the RecursionError unwinding.
-#
-# What is safe (measured, Node 20, both runtimes): Python-to-Python calls do not use the native
-# stack in 3.11 or 3.14 (frames live on the heap; 200,000 frames run fine), so plain recursion is
-# bounded only by this clamp. Recursion that passes through C on every level (map/sorted key
-# callbacks, operator dunders, __init__ via a class call, __repr__/__getattr__) costs ~3.4 KB
-# (3.11) to ~4.2 KB (3.14) of native stack per level, and overflowing that stack is fatal to the
-# runtime (RangeError in V8): ~230-340 levels fit in Node's main thread (984 KB, V8's default),
-# ~950-1,400 in a Node worker's default 4 MB. The Node engine therefore runs its worker with a
-# 32 MB stack (~7,000 such levels), which covers MAX_RECURSION_LIMIT + RECURSION_HEADROOM with room
-# to spare. A browser's worker stack is smaller and cannot be changed: in headless Chromium 156 a
-# dedicated worker recurses ~75% as deep as Node's main thread (10,326 vs 13,683 trivial JS frames),
-# so ~180-250 levels of recursion through C fit there — below the default limit of 1,000. Such a
-# run ends as `crashed` (the steps flushed so far are kept) and the client starts a fresh worker.
-MAX_RECURSION_LIMIT = 3000
-DEFAULT_RECURSION_LIMIT = 1000
-RECURSION_HEADROOM = 150
 
 
 class Addresses:
@@ -256,7 +238,7 @@ class Sandbox:
         limit = operator.index(limit)
         if limit < 1:
             raise ValueError("recursion limit must be greater or equal than 1")
-        depth = _frame_depth(sys._getframe(1))
+        depth = frame_depth(sys._getframe(1))
         if limit <= depth:
             raise RecursionError("cannot set the recursion limit to %d at the recursion depth %d: "
                                  "the limit is too low" % (limit, depth))
@@ -299,14 +281,6 @@ class Sandbox:
 
 
 _real_setrecursionlimit = sys.setrecursionlimit
-
-
-def _frame_depth(frame):
-    depth = 0
-    while frame is not None:
-        depth += 1
-        frame = frame.f_back
-    return depth
 
 
 def _ignore_settrace(function):

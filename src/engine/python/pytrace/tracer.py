@@ -11,6 +11,7 @@ import sys
 import time
 from array import array
 
+from .recursion import COUNTS_C_CALLS, RECURSION_MESSAGE, frame_depth, has_room
 from .values import INLINE_TYPES, STABLE_TYPES, StopRun
 
 CALL, LINE, RETURN, EXCEPTION = 0, 1, 2, 3
@@ -33,14 +34,6 @@ _setprofile = sys.setprofile
 # no value is ever `is` this, so such a variable is always looked at again.
 _CHANGEABLE = object()
 _id = id  # the sandbox replaces builtins.id while a run lasts
-RECURSION_MESSAGE = "maximum recursion depth exceeded"
-# Before 3.12 the interpreter's recursion counter counts C calls (class instantiation, key
-# functions, dunders called from C) as well as Python frames, so counting frames does not tell how
-# close its limit is: from a quarter of the limit on, every 16 levels, check that the tracer still
-# has _TRACER_ROOM levels left (see _push; ~40 for the tracer's own calls, the rest for up to 16
-# levels of recursion through C until the next check). From 3.12 it counts Python frames only.
-_COUNTS_C_CALLS = sys.version_info < (3, 12)
-_TRACER_ROOM = 90
 
 # The event log: one flat list of ints, read in order (docs/trace-format.md, "raw batches").
 #   x >= 0                      a step: line << 2 | kind
@@ -280,7 +273,7 @@ class Tracer:
         stack = self.stack
         parent = stack[-1] if stack else -1
         depth = self.activation_depths[parent] + 1 if parent >= 0 else 0
-        if depth > self.max_depth or (_COUNTS_C_CALLS and depth & 15 == 0 and self._near_limit(depth)):
+        if depth > self.max_depth or (COUNTS_C_CALLS and depth & 15 == 0 and self._near_limit(depth)):
             self._check_depth(frame, depth)
         if info[4]:
             frame.f_trace_opcodes = True
@@ -302,16 +295,16 @@ class Tracer:
         return activation
 
     def _near_limit(self, depth):
-        return depth > self._recursion_limit >> 2 and not _has_room()
+        return depth > self._recursion_limit >> 2 and not has_room()
 
     def _check_depth(self, frame, depth):
         """Refuse a call deeper than the recursion limit as CPython would, by raising
         RecursionError. The interpreter's own limit is higher (see Sandbox), so the tracer still
         has room to record the unwinding."""
         if self.base_depth is None:
-            self.base_depth = _frame_depth(frame)
+            self.base_depth = frame_depth(frame)
             self.max_depth = self._recursion_limit - self.base_depth
-        if depth > self.max_depth or (_COUNTS_C_CALLS and depth & 15 == 0 and self._near_limit(depth)):
+        if depth > self.max_depth or (COUNTS_C_CALLS and depth & 15 == 0 and self._near_limit(depth)):
             self.overflow_frames.append(frame)
             raise RecursionError(RECURSION_MESSAGE)
 
@@ -450,26 +443,6 @@ class Tracer:
         batch.append(("\0".join(pending) + "\0").encode("utf-8", "surrogatepass") if pending else b"")
         batch.extend(self.output.take_pending())
         return batch
-
-
-def _has_room():
-    """Are there _TRACER_ROOM more levels below the interpreter's recursion limit?"""
-    try:
-        return _descend(_TRACER_ROOM)
-    except RecursionError:
-        return False
-
-
-def _descend(levels):
-    return levels <= 0 or _descend(levels - 1)
-
-
-def _frame_depth(frame):
-    depth = 0
-    while frame is not None:
-        depth += 1
-        frame = frame.f_back
-    return depth
 
 
 _JUMP_TO_ITSELF = bytes((dis.opmap.get("JUMP_BACKWARD", 0), 1))
