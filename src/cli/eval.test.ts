@@ -357,9 +357,10 @@ describe('errors before the run', () => {
     ['unreachable endpoint', [offlineSuite, '--endpoint', 'http://127.0.0.1:1/v1', '--model', 'm', '--out', out('never')], 1, /^eval: cannot use the endpoint http:\/\/127\.0\.0\.1:1\/v1: Could not reach /],
   ];
 
-  it.each(cases)('%s: a one-line error and exit code %i', async (_name, args, exitCode, message) => {
-    expectOneLineError(await runInProcess(args), exitCode, message);
-  });
+  it.each(cases.map(([name, args, exitCode, message]) => ({ name, args, exitCode, message })))(
+    '$name: a one-line error and exit code $exitCode',
+    async ({ args, exitCode, message }) => expectOneLineError(await runInProcess(args), exitCode, message),
+  );
 
   it('refuses an API key on the command line without echoing it', async () => {
     for (const args of [['--api-key', 'sk-leak-1234567'], ['--api-key=sk-leak-1234567']]) {

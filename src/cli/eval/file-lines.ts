@@ -36,6 +36,11 @@ export async function openForReading(path: string): Promise<FileHandle> {
   }
 }
 
+/** Fails (a CliError) unless `path` is a file that can be read. */
+export async function checkReadable(path: string): Promise<void> {
+  await (await openForReading(path)).close();
+}
+
 /** Every line of an open file, from its start, with byte offsets. The handle stays open. */
 export async function* fileLines(handle: FileHandle, path: string): AsyncGenerator<FileLine> {
   let pending: Buffer[] = [];

@@ -15,6 +15,7 @@ import type { Command } from './args.ts';
 import { checkEndpoint, EndpointSource } from './endpoint-source.ts';
 import { evaluateEntry, type EvalContext } from './evaluate-item.ts';
 import { GroundTruthTracer } from './ground-truth.ts';
+import { checkReadable } from './file-lines.ts';
 import { FileWriter } from './line-writer.ts';
 import { forEachConcurrently } from './pool.ts';
 import { EndpointFailure, type PredictionSource } from './prediction.ts';
@@ -23,7 +24,7 @@ import { EvalProgress } from './progress.ts';
 import { writeReport } from './report.ts';
 import { resumeResults, type Resumed, type RunIdentity } from './results-file.ts';
 import { digestResults } from './results-summary.ts';
-import { openSuite, type SuiteEntry } from './suite-reader.ts';
+import { openSuite } from './suite-reader.ts';
 import { summaryJson, summaryTable } from './summary-table.ts';
 
 export type EvalCommand = Extract<Command, { kind: 'eval' }>;
@@ -55,7 +56,7 @@ function identityOf(command: EvalCommand): RunIdentity {
 }
 
 /** Trace, predict and score every item results.jsonl does not have yet. */
-async function evaluateSuite(command: EvalCommand, suite: AsyncIterable<SuiteEntry>, resumed: Resumed, file: PredictionsFile | null, connection: Connection): Promise<void> {
+async function evaluateSuite(command: EvalCommand, resumed: Resumed, file: PredictionsFile | null, connection: Connection): Promise<void> {
   const live = Boolean(process.stderr.isTTY);
   const total = countLines(command.suite); // counted while Python boots
   let engine;
@@ -78,7 +79,7 @@ async function evaluateSuite(command: EvalCommand, suite: AsyncIterable<SuiteEnt
       source = new EndpointSource(connection!, command.source, example, () => progress.retried());
     }
     const context: EvalContext = { tracer, source: source!, runtime: command.runtime, maxSteps: command.limits.maxSteps, appUrl: command.appUrl, signal: abort.signal };
-    await forEachConcurrently(suite, command.concurrency, async (entry) => {
+    await forEachConcurrently(await openSuite(command.suite), command.concurrency, async (entry) => {
       if (resumed.done.has(entry.key)) return progress.skip();
       let line;
       try {
@@ -129,7 +130,7 @@ async function summarize(command: EvalCommand, resultsPath: string, note: (line:
 }
 
 export async function runEval(command: EvalCommand, connection: Connection, note: (line: string) => void): Promise<number> {
-  const suite = await openSuite(command.suite); // a missing file fails before anything else
+  await checkReadable(command.suite); // a missing file fails before anything else
   const file = await prepareSource(command, connection, note);
   let resumed: Resumed;
   try {
@@ -140,7 +141,7 @@ export async function runEval(command: EvalCommand, connection: Connection, note
   }
   if (resumed.discardedPartialLine) note(`note: the cut-off last line of ${resumed.path} was discarded`);
   if (resumed.done.size) note(`resuming: ${resumed.done.size} item${resumed.done.size === 1 ? ' is' : 's are'} already in ${resumed.path}`);
-  await evaluateSuite(command, suite, resumed, file, connection);
+  await evaluateSuite(command, resumed, file, connection);
   await summarize(command, resumed.path, note);
   return EXIT_OK;
 }
