@@ -1,11 +1,13 @@
 import { useRef } from 'react';
 import { EXAMPLES, type Example } from '../../examples/examples.ts';
 import { useAppStore } from '../../state/app-store.ts';
+import { useDismissableDetails } from '../use-dismiss.ts';
 import { runDraft } from '../../state/run-controller.ts';
 
 /** Open an example with one click: it replaces the draft (which stays one click away) and runs. */
 export function ExamplesMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
+  useDismissableDetails(menu);
   const open = (example: Example) => {
     const { draft, updateDraft } = useAppStore.getState();
     useAppStore.setState({ previousDraft: draft });

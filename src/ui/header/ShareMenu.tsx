@@ -1,5 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useAppStore } from '../../state/app-store.ts';
+import { useDismissableDetails } from '../use-dismiss.ts';
 import { exportDiffReport, exportPrediction, exportTrace, importFile } from '../../state/files-controller.ts';
 import { usePredictionStore } from '../../state/prediction-store.ts';
 import { shareFileText, shareLink, type ShareOptions } from '../../state/share-controller.ts';
@@ -29,6 +30,7 @@ export function ShareMenu() {
   const run = useAppStore((s) => s.run);
   const prediction = usePredictionStore((s) => s.prediction);
   const menu = useRef<HTMLDetailsElement>(null);
+  useDismissableDetails(menu);
   const finished = run !== null && run.outcome !== null && run.steps > 0;
 
   const copyLink = async () => {
