@@ -74,7 +74,8 @@ const chatSuite = file('chat-suite.jsonl', jsonl([CHAT_ITEM]));
 
 const out = (name: string) => join(dir, name);
 const servers = {} as Record<'normal' | 'fault' | 'resume' | 'chat', OpenAiTestServer>;
-const runs = {} as Record<'offline' | 'normal' | 'fault' | 'resumeFirst' | 'resumeSecond' | 'chat', CliRun>;
+const runs = {} as Record<'offline' | 'offlineAgain' | 'normal' | 'fault' | 'resumeFirst' | 'resumeSecond' | 'chat', CliRun>;
+let offlineResultsFirst = '';
 let engine: EngineClient;
 let resumeRequestsBefore: RecordedRequest[] = [];
 let resumeSummaryClean = '';
@@ -101,6 +102,13 @@ async function resumedRun(): Promise<void> {
   runs.resumeSecond = await runCli(args, { OPENAI_API_KEY: KEY });
 }
 
+async function offlineRuns(): Promise<void> {
+  const args = [offlineSuite, '--predictions', offlinePredictions, '--model', 'cwm-fixture', '--out', out('offline'), '--app-url', APP_URL];
+  runs.offline = await runCli(args);
+  offlineResultsFirst = readFileSync(join(out('offline'), 'results.jsonl'), 'utf8');
+  runs.offlineAgain = await runCli(args); // everything is done: nothing is added
+}
+
 async function chatRun(): Promise<void> {
   engine = createNodeEngine('3.11');
   await engine.boot();
@@ -118,7 +126,7 @@ beforeAll(async () => {
   servers.fault.respondOnceWith({});
   servers.fault.respondOnceWith({ fault: { kind: 'cut', afterChunks: 2 } });
   await Promise.all([
-    runCli([offlineSuite, '--predictions', offlinePredictions, '--model', 'cwm-fixture', '--out', out('offline'), '--app-url', APP_URL]).then((run) => (runs.offline = run)),
+    offlineRuns(),
     runCli([endpointSuite, '--endpoint', servers.normal.baseUrl, '--model', 'test-model', '--concurrency', '2', '--out', out('normal')], { OPENAI_API_KEY: KEY }).then((run) => (runs.normal = run)),
     runCli([faultSuite, '--endpoint', servers.fault.baseUrl, '--model', 'test-model', '--concurrency', '1', '--out', out('fault'), '--api-key-env', 'MY_KEY'], { MY_KEY: KEY }).then((run) => (runs.fault = run)),
     resumedRun(),
@@ -189,6 +197,13 @@ describe('eval --predictions (offline)', () => {
     expect(broken).toMatchObject({ id: null, output_correct: null, link: null });
     expect(broken.error).toMatch(/^line 8: invalid JSON/);
     expect(byId(lines).get('no-prediction')).toMatchObject({ error: 'the predictions file has no line with this id', output_correct: null });
+  });
+
+  it('does nothing more when run again on the same --out (bad lines included), and prints the same summary', () => {
+    expect(runs.offlineAgain.code).toBe(0);
+    expect(readFileSync(join(out('offline'), 'results.jsonl'), 'utf8')).toBe(offlineResultsFirst);
+    expect(runs.offlineAgain.stdout).toBe(runs.offline.stdout);
+    expect(runs.offlineAgain.stderr).toMatch(/resuming: 9 items are already in .*\n.*eval: 0 items in .*; 9 items were already done/s);
   });
 });
 

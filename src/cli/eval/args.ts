@@ -46,6 +46,8 @@ export type Command =
       appUrl: string;
     };
 
+export type EvalCommand = Extract<Command, { kind: 'eval' }>;
+
 export const USAGE = `Usage: npm run --silent eval -- SUITE.jsonl --endpoint URL --model NAME [--mode cwm|chat] [options]
        npm run --silent eval -- SUITE.jsonl --predictions FILE.jsonl [options]
 
@@ -62,8 +64,9 @@ the real trace: first divergence and the CWM report's Table 9 metrics (docs/metr
                           trace format on /chat/completions
   --api-key-env VAR       the environment variable holding the API key (default ${DEFAULT_API_KEY_ENV};
                           a key is never taken from the command line)
-  --preset NAME           server options for the mode: ${PRESET_IDS.join(', ')}
-                          (default: the preset whose base URL --endpoint is, else custom)
+  --preset NAME           the server's options for the mode (docs/model-endpoints.md): vllm,
+                          sglang, llama-cpp, ollama, lm-studio, openai or custom (default: the
+                          preset whose base URL --endpoint is, else custom)
   --max-tokens N          the longest prediction to ask for (default ${DEFAULT_MAX_TOKENS})
   --concurrency N         requests at a time (default ${DEFAULT_CONCURRENCY})
   --predictions FILE      lines {"id", "generation"}: score these outputs offline (CWM text after

@@ -3,7 +3,7 @@
  * Failures of the item become its `error`; only an unusable endpoint (EndpointFailure) is thrown.
  */
 import { divergenceText } from '../../compare/describe-divergence.ts';
-import { predictionBody, predictionReader, scoreItem, type TraceFrame } from '../../compare/index.ts';
+import { predictionBody, predictionReader, scoreItem, type PredictionTextFormat, type TraceFrame } from '../../compare/index.ts';
 import type { RuntimeId } from '../../engine/runtimes.ts';
 import { messageOf } from '../errors.ts';
 import type { SuiteItem } from '../suite-item.ts';
@@ -42,8 +42,13 @@ function requestFields(prediction: Prediction | null): Pick<ResultLine, 'finish_
   return fields;
 }
 
+/** The prediction text to show: a whole one, or what arrived before a failure (null: nothing). */
+function shownPrediction(prediction: Prediction | null): { text: string; format: PredictionTextFormat } | null {
+  return prediction && (prediction.ok || prediction.text) ? { text: prediction.text, format: prediction.format } : null;
+}
+
 function withLink(line: ResultLine, item: SuiteItem, step: number, prediction: Prediction | null, context: EvalContext): ResultLine {
-  const shared = prediction && (prediction.ok || prediction.text) ? { text: prediction.text, format: prediction.format } : null;
+  const shared = shownPrediction(prediction);
   const { link, note } = itemLink({ item, runtime: context.runtime, maxSteps: context.maxSteps, step, prediction: shared, source: context.source.label }, context.appUrl);
   return { ...line, link, ...(note ? { link_note: note } : {}) };
 }
@@ -54,7 +59,7 @@ function errorLine(entry: SuiteEntry, error: string, context: EvalContext, predi
     id: entry.ok ? entry.item.id : entry.id,
     ...(entry.ok ? {} : { line: entry.lineNumber }),
     call: entry.ok ? entry.item.call : null, runtime: context.runtime, mode, model,
-    format: prediction?.format ?? null, error, ...UNSCORED, ...requestFields(prediction), link: null,
+    format: shownPrediction(prediction)?.format ?? null, error, ...UNSCORED, ...requestFields(prediction), link: null,
   };
   return entry.ok ? withLink(base, entry.item, 0, prediction, context) : base;
 }

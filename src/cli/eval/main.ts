@@ -1,7 +1,7 @@
 /** The `eval` command as a function: arguments and environment in, files and output out, exit code out. */
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, messageOf } from '../errors.ts';
-import { parseCommand, USAGE, USAGE_HINT } from './args.ts';
-import { runEval, type Connection, type EvalCommand } from './run.ts';
+import { parseCommand, USAGE, USAGE_HINT, type EvalCommand } from './args.ts';
+import { runEval, type Connection } from './run.ts';
 import { usageError } from './options.ts';
 
 function note(line: string): void {

@@ -44,7 +44,6 @@ function describeParseError(error: unknown, options: OptionTable, hints: Record<
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return options[option.replace(/^--/, '')]?.type === 'boolean' ? `option ${option} takes no value` : `option ${option} needs a value`;
   }
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'unexpected argument';
   return message.split('\n')[0];
 }
 

@@ -8,26 +8,17 @@ import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { RUNTIMES } from '../../engine/runtimes.ts';
 import type { Endpoint } from '../../model/index.ts';
-import { startEngine } from '../engine.ts';
 import { CliError, EXIT_OK, messageOf } from '../errors.ts';
-import { countLines, writeOut } from '../io.ts';
-import type { Command } from './args.ts';
-import { checkEndpoint, EndpointSource } from './endpoint-source.ts';
-import { evaluateEntry, type EvalContext } from './evaluate-item.ts';
-import { GroundTruthTracer } from './ground-truth.ts';
+import { writeOut } from '../io.ts';
+import type { EvalCommand } from './args.ts';
+import { checkEndpoint } from './endpoint-source.ts';
+import { evaluateSuite } from './evaluate-suite.ts';
 import { checkReadable } from './file-lines.ts';
-import { FileWriter } from './line-writer.ts';
-import { forEachConcurrently } from './pool.ts';
-import { EndpointFailure, type PredictionSource } from './prediction.ts';
 import { PredictionsFile } from './predictions-file.ts';
-import { EvalProgress } from './progress.ts';
 import { writeReport } from './report.ts';
 import { resumeResults, type Resumed, type RunIdentity } from './results-file.ts';
 import { digestResults } from './results-summary.ts';
-import { openSuite } from './suite-reader.ts';
 import { summaryJson, summaryTable } from './summary-table.ts';
-
-export type EvalCommand = Extract<Command, { kind: 'eval' }>;
 
 export const SUMMARY_FILE = 'summary.json';
 
@@ -53,58 +44,6 @@ function identityOf(command: EvalCommand): RunIdentity {
   return source.kind === 'endpoint'
     ? { mode: source.mode, model: source.model, runtime: command.runtime }
     : { mode: 'predictions', model: source.model, runtime: command.runtime };
-}
-
-/** Trace, predict and score every item results.jsonl does not have yet. */
-async function evaluateSuite(command: EvalCommand, resumed: Resumed, file: PredictionsFile | null, connection: Connection): Promise<void> {
-  const live = Boolean(process.stderr.isTTY);
-  const total = countLines(command.suite); // counted while Python boots
-  let engine;
-  try {
-    ({ engine } = await startEngine(command.runtime));
-  } catch (error) {
-    await file?.close();
-    throw error;
-  }
-  const tracer = new GroundTruthTracer(engine, command.limits);
-  const progress = new EvalProgress(process.stderr, live, await total);
-  let source: PredictionSource | null = file;
-  const writer = new FileWriter(resumed.path, true);
-  const abort = new AbortController();
-  let fatal: EndpointFailure | null = null;
-  let written = 0;
-  try {
-    if (command.source.kind === 'endpoint') {
-      const example = command.source.mode === 'chat' ? await tracer.chatExample() : '';
-      source = new EndpointSource(connection!, command.source, example, () => progress.retried());
-    }
-    const context: EvalContext = { tracer, source: source!, runtime: command.runtime, maxSteps: command.limits.maxSteps, appUrl: command.appUrl, signal: abort.signal };
-    await forEachConcurrently(await openSuite(command.suite), command.concurrency, async (entry) => {
-      if (resumed.done.has(entry.key)) return progress.skip();
-      let line;
-      try {
-        line = await evaluateEntry(entry, context);
-      } catch (error) {
-        if (!(error instanceof EndpointFailure)) throw error;
-        fatal ??= error;
-        abort.abort(); // items in flight are dropped: a resumed run does them again
-        return;
-      }
-      if (abort.signal.aborted) return;
-      await writer.write(JSON.stringify(line) + '\n');
-      written++;
-      progress.tick(line.error !== null);
-    }, () => fatal !== null);
-  } finally {
-    await writer.close();
-    progress.finish();
-    engine.dispose();
-    await source?.close();
-  }
-  if (fatal) {
-    const kept = resumed.done.size + written > 0 ? `The results so far are in ${resumed.path}; run the same command again to resume.` : 'No item was done.';
-    throw new CliError(`the endpoint failed: ${(fatal as EndpointFailure).message} ${kept}`);
-  }
 }
 
 function describeRun(command: EvalCommand): string {

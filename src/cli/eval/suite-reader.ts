@@ -9,9 +9,12 @@ export type SuiteEntry =
   | { ok: true; key: string; lineNumber: number; item: SuiteItem; /** The expected output's repr, when the line gives one. */ expected: string | undefined }
   | { ok: false; key: string; lineNumber: number; id: unknown; error: string };
 
-/** The key of an item in results.jsonl: its id, or (for a line without a usable id) its line number. */
+/**
+ * The key of an item in results.jsonl: its id; for a suite line that could not be used (bad JSON,
+ * a repeated id…), whose result line carries `line`, its line number.
+ */
 export function itemKey(id: unknown, lineNumber: number | undefined): string {
-  return id === null || id === undefined ? `line:${lineNumber ?? '?'}` : `id:${JSON.stringify(id)}`;
+  return lineNumber !== undefined ? `line:${lineNumber}` : `id:${JSON.stringify(id)}`;
 }
 
 function readExpected(text: string): string | undefined | { error: string } {
@@ -35,7 +38,7 @@ export async function openSuite(path: string): Promise<AsyncIterable<SuiteEntry>
           yield { ok: false, key: itemKey(null, lineNumber), lineNumber, id: parsed.id, error: `line ${lineNumber}: ${parsed.error}` };
           continue;
         }
-        const key = itemKey(parsed.item.id, lineNumber);
+        const key = itemKey(parsed.item.id, undefined);
         const first = firstLineOf.get(key);
         if (first !== undefined) {
           yield { ok: false, key: itemKey(null, lineNumber), lineNumber, id: parsed.item.id, error: `line ${lineNumber}: the id was already used on line ${first}` };
@@ -44,7 +47,7 @@ export async function openSuite(path: string): Promise<AsyncIterable<SuiteEntry>
         firstLineOf.set(key, lineNumber);
         const expected = readExpected(text);
         if (typeof expected === 'object') {
-          yield { ok: false, key, lineNumber, id: parsed.item.id, error: `line ${lineNumber}: ${expected.error}` };
+          yield { ok: false, key: itemKey(null, lineNumber), lineNumber, id: parsed.item.id, error: `line ${lineNumber}: ${expected.error}` };
           continue;
         }
         yield { ok: true, key, lineNumber, item: parsed.item, expected };

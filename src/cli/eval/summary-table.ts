@@ -36,11 +36,10 @@ export function summaryTable(summary: MetricsSummary, errors: number): string {
     ...TABLE9_KEYS.map((key): [string, string] => [key, percent(summary[key])]),
   ];
   const histogram = histogramEntries(summary.first_divergence_histogram).map(([bucket, items]): [string, string] => [`  ${bucket}`, String(items)]);
-  const all = [...rows, ...histogram];
+  const errorRows: [string, string][] = errors > 0 ? [['items with errors (not scored)', String(errors)]] : [];
+  const all = [...rows, ...histogram, ...errorRows];
   const width = Math.max(...all.map(([name]) => name.length), 'first_divergence_histogram'.length) + 2;
   const valueWidth = Math.max(...all.map(([, value]) => value.length), 5);
   const line = ([name, value]: [string, string]) => name.padEnd(width) + value.padStart(valueWidth);
-  const out = [line(['metric (%)', 'value']), ...rows.map(line), 'first_divergence_histogram', ...histogram.map(line)];
-  if (errors > 0) out.push(line(['items with errors (not scored)', String(errors)]));
-  return out.join('\n') + '\n';
+  return [line(['metric (%)', 'value']), ...rows.map(line), 'first_divergence_histogram', ...histogram.map(line), ...errorRows.map(line)].join('\n') + '\n';
 }
