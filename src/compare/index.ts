@@ -25,3 +25,4 @@ export { reproductionSource, table9Metrics, traceWellFormed, type LocalsView, ty
 export { outputCorrect, traceOutput } from './metrics/output.ts';
 export { scoreItem, type ItemMetrics, type ScoreOptions } from './metrics/item.ts';
 export { divergenceBucket, MetricsAccumulator, summarizeMetrics, TABLE9_KEYS, type MetricsSummary, type Table9Summary } from './metrics/summary.ts';
+export { realOutput, scorePrediction, type PredictionScoreInput } from './score-prediction.ts';

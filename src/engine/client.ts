@@ -87,6 +87,10 @@ export class EngineClient {
   private booted: Promise<BootInfo> | null = null;
   private info: BootInfo | null = null;
   private active: ActiveRun | null = null;
+  /** Settles when the runs asked for so far have ended. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Counts run() calls: a waiting run that is no longer the latest does not start. */
+  private tickets = 0;
   private nextRunId = 1;
   private listeners = new Set<(status: EngineStatus) => void>();
   private currentStatus: EngineStatus;
@@ -156,10 +160,24 @@ export class EngineClient {
     return this.boot();
   }
 
-  async run(input: RunInput, hooks: RunHooks = {}): Promise<RunResult> {
+  /**
+   * Run a program. A new run stops the one in progress (its steps so far are kept in its result);
+   * runs take turns, so calls made at the same time never share the worker.
+   */
+  run(input: RunInput, hooks: RunHooks = {}): Promise<RunResult> {
     if (this.active) this.stop();
+    const ticket = ++this.tickets;
+    const turn = this.queue.then(() => this.runNow(input, hooks, ticket));
+    this.queue = turn.then(() => undefined, () => undefined);
+    return turn;
+  }
+
+  private async runNow(input: RunInput, hooks: RunHooks, ticket: number): Promise<RunResult> {
     const info = await this.boot();
-    if (this.active) await this.waitIdle();
+    if (ticket !== this.tickets) {
+      // A newer run was asked for while this one waited: it never starts.
+      return { outcome: { reason: 'stopped', steps: 0 }, store: new TraceStore([input.code, '']), info, durationMs: 0, pythonMs: 0 };
+    }
     const worker = this.worker;
     if (!worker) throw new Error('the engine is not available');
     const runId = this.nextRunId++;
@@ -231,17 +249,6 @@ export class EngineClient {
   }
 
   // -- internals --------------------------------------------------------------------------------
-
-  private waitIdle(): Promise<void> {
-    return new Promise((resolve) => {
-      const unsubscribe = this.subscribe((status) => {
-        if (status.state === 'idle' || status.state === 'failed') {
-          unsubscribe();
-          resolve();
-        }
-      });
-    });
-  }
 
   private armWatchdog(active: ActiveRun, timeLimitMs: number): void {
     const check = () => {

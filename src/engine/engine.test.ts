@@ -211,6 +211,15 @@ describe.each(RUNTIME_IDS)('the engine on Python %s', (runtime) => {
     expect(frameVariables(store, 3, '<module>')).toEqual({ a: '[1]', b: '[1]' });
   });
 
+  it('takes runs asked for at the same time in turn: the later ones stop the earlier, none hangs', async () => {
+    const programs = ['a = 1\nb = a + 1', 'while True:\n    pass', 'x = [1, 2]\nx.append(3)', 'print("last")'];
+    const results = await Promise.all(programs.map((code) => engine.run({ code })));
+    expect(results.map((r) => r.outcome.reason)).toEqual(['stopped', 'stopped', 'stopped', 'completed']);
+    expect(results[3].store.output).toBe('last\n');
+    const again = await engine.run({ code: 'y = 2' });
+    expect(again.outcome.reason).toBe('completed');
+  });
+
   it('records a name rebound from an object to None (and back)', async () => {
     const { store } = await engine.run({ code: 'a = [1]\na = None\na = [2]\nb = 0' });
     const last = store.stepCount - 1;

@@ -2,7 +2,7 @@
  * Files in and out: export the real trace (JSON or CWM text), the prediction and a diff report;
  * import a trace, a prediction or a share file (picked or dropped), validated first.
  */
-import { scoreItem } from '../compare/index.ts';
+import { realOutput, scorePrediction } from '../compare/index.ts';
 import { isRuntimeId } from '../engine/runtimes.ts';
 import { emitCwm } from '../trace/cwm/emit.ts';
 import { exportTraceJson, importTraceJson, TRACE_FORMAT } from '../trace/json-format.ts';
@@ -55,7 +55,10 @@ export function diffReport(): object | null {
   const { prediction, diff, compareMode } = usePredictionStore.getState();
   if (!run || !prediction || !diff || prediction.runId !== run.id) return null;
   const divergence = diff.firstDivergence;
-  const metrics = scoreItem(alignmentFor(run.store, run.call, prediction.format).real, prediction.frames, { mode: compareMode });
+  const metrics = scorePrediction({
+    alignment: alignmentFor(run.store, run.call, prediction.format), format: prediction.format, frames: prediction.frames,
+    mode: compareMode, expected: realOutput(run.store),
+  });
   return {
     format: 'python-trace-diff-report',
     version: 1,

@@ -3,7 +3,7 @@
  * Failures of the item become its `error`; only an unusable endpoint (EndpointFailure) is thrown.
  */
 import { divergenceText } from '../../compare/describe-divergence.ts';
-import { predictionBody, predictionReader, scoreItem, type PredictionTextFormat, type TraceFrame } from '../../compare/index.ts';
+import { predictionBody, predictionReader, scorePrediction, type PredictionTextFormat, type TraceFrame } from '../../compare/index.ts';
 import type { RuntimeId } from '../../engine/runtimes.ts';
 import { messageOf } from '../errors.ts';
 import type { SuiteItem } from '../suite-item.ts';
@@ -68,10 +68,7 @@ function scoredLine(entry: Extract<SuiteEntry, { ok: true }>, truth: GroundTruth
   const { item } = entry;
   const frames = predictedFrames(prediction, item.call);
   const expected = entry.expected ?? truth.output;
-  const score = scoreItem(truth.real, frames, { expected });
-  // The plain format may write every value in full where CWM writes `..` ("writing them in full is
-  // always allowed", docs/prediction-formats.md): its Table 9 components compare resolved locals.
-  const table9 = prediction.format === 'plain' ? score.resolved : score;
+  const score = scorePrediction({ alignment: truth, format: prediction.format, frames, expected });
   const divergence = score.divergence;
   const step = divergence ? truth.stepOf(divergence.index) : 0;
   const { mode, model } = context.source.label;
@@ -85,8 +82,8 @@ function scoredLine(entry: Extract<SuiteEntry, { ok: true }>, truth: GroundTruth
     first_divergence_field: score.first_divergence_field,
     divergence,
     divergence_text: divergence ? divergenceText(divergence, step) : null,
-    valid_trace_format: table9.valid_trace_format, state_exact_match: table9.state_exact_match, action_exact_match: table9.action_exact_match,
-    valid_json_format: table9.valid_json_format, key_match: table9.key_match, key_value_match: table9.key_value_match,
+    valid_trace_format: score.valid_trace_format, state_exact_match: score.state_exact_match, action_exact_match: score.action_exact_match,
+    valid_json_format: score.valid_json_format, key_match: score.key_match, key_value_match: score.key_value_match,
     resolved: score.resolved,
     real_frames: truth.real.length, predicted_frames: frames.length,
     ...requestFields(prediction), link: null,

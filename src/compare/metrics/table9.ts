@@ -53,6 +53,8 @@ export function reproductionSource(action: string): string {
 }
 
 function sameAction(real: TraceFrame, predicted: TraceFrame): boolean {
+  // A format that gives line numbers instead of source text (the plain format) is compared by line.
+  if (predicted.action === null && predicted.line !== null) return real.line === predicted.line;
   if (real.action !== null) return reproductionSource(real.action) === reproductionSource(predicted.action ?? '');
   return real.line !== null && real.line === predicted.line;
 }

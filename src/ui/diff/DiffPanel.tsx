@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { scoreItem, type CompareMode } from '../../compare/index.ts';
+import { realOutput, scorePrediction, type CompareMode, type ItemMetrics } from '../../compare/index.ts';
 import { useAppStore } from '../../state/app-store.ts';
 import { alignmentFor, recompare } from '../../state/prediction-sink.ts';
 import { usePredictionStore } from '../../state/prediction-store.ts';
@@ -8,7 +8,7 @@ import { divergenceText } from '../../compare/describe-divergence.ts';
 import { SideBySide } from './SideBySide.tsx';
 import './diff.css';
 
-const METRICS: [string, (m: ReturnType<typeof scoreItem>) => string][] = [
+const METRICS: [string, (m: ItemMetrics) => string][] = [
   ['Valid trace format', (m) => pct(m.valid_trace_format)],
   ['State exact match', (m) => pct(m.state_exact_match)],
   ['Action exact match', (m) => pct(m.action_exact_match)],
@@ -36,7 +36,10 @@ export function DiffPanel() {
   const done = prediction?.status !== 'streaming';
   const metrics = useMemo(() => {
     if (!comparable || !done || !run) return null;
-    return scoreItem(alignmentFor(run.store, run.call, prediction.format).real, prediction.frames, { mode });
+    return scorePrediction({
+      alignment: alignmentFor(run.store, run.call, prediction.format), format: prediction.format, frames: prediction.frames, mode,
+      expected: realOutput(run.store),
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [comparable, done, run, prediction?.id, version, mode]);
 
