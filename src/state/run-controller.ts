@@ -16,9 +16,9 @@ export function nextRunId(): number {
   return ++runCounter;
 }
 
-/** Create the page's engine and start booting Python right away. */
+/** Create the page's engine (once; later calls return it) and start booting Python right away. */
 export function startEngine(create: (runtime: RuntimeId) => EngineClient): EngineClient {
-  engine?.dispose();
+  if (engine) return engine;
   const client = create(useAppStore.getState().draft.runtime);
   engine = client;
   client.subscribe((status) => {
