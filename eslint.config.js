@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/pyodide', 'test-results', 'playwright-report', '.eval-out', 'scratch'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'public/pyodide', 'test-results', 'playwright-report', 'eval-out', 'scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: { ...globals.node } } },
