@@ -1,17 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './ui/App.tsx';
-import { preloadCodeEditor } from './ui/editor/LazyCodeEditor.tsx';
+import { createBrowserEngine } from './engine/browser.ts';
+import { startEngine } from './state/run-controller.ts';
 
-preloadCodeEditor();
-
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// Python starts booting in its worker before anything else: this entry holds only the engine
+// client and the app state; the interface (and Monaco, in a chunk of its own) loads meanwhile.
+startEngine(createBrowserEngine);
+const { renderApp } = await import('./ui/render.tsx');
+renderApp(document.getElementById('root')!);

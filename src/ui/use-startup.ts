@@ -14,12 +14,13 @@ import type { EmbedMode } from './embed.ts';
  */
 export function useStartup(mode: EmbedMode): void {
   useEffect(() => {
+    performance.mark('page-usable'); // User Timing for bench:ui: the interface is up (plain editor)
     const cleanups: (() => void)[] = [];
     if (!mode.embedded) {
       useAppStore.setState(loadSettings(localStorage));
       cleanups.push(persistState(localStorage), persistEndpoint(localStorage));
     }
-    startEngine(createBrowserEngine);
+    startEngine(createBrowserEngine); // started in main.tsx already; this returns it
     if (location.hash.startsWith('#v')) void openLinkFromLocation();
     else if (mode.embedded) void runDraft();
     const onHash = () => void openLinkFromLocation();
