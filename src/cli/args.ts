@@ -1,8 +1,7 @@
 /** Command-line arguments of `trace`: parsed with Node's `util.parseArgs`, checked, turned into a command. */
-import { parseArgs } from 'node:util';
 import { DEFAULT_RUNTIME, isRuntimeId, RUNTIME_IDS, type RuntimeId } from '../engine/runtimes.ts';
 import { DEFAULT_LIMITS, type Limits } from '../trace/types.ts';
-import { CliError, EXIT_USAGE } from './errors.ts';
+import { oneOf, parseOptions, positiveInteger, usageError } from './options.ts';
 
 export const FORMATS = ['json', 'cwm'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -63,81 +62,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
-
-function usageError(message: string): CliError {
-  return new CliError(message, EXIT_USAGE);
-}
-
-/**
- * `--max-steps -5` or `--stdin -`: parseArgs refuses an option value that starts with a dash
- * unless it is written `--option=value`. Join such pairs so the value gets checked (or used).
- */
-function joinDashValues(argv: readonly string[]): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      joined.push(...argv.slice(i));
-      break;
-    }
-    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
-    const next = argv[i + 1];
-    const takesValue = name !== null && name in OPTIONS && OPTIONS[name as keyof typeof OPTIONS].type === 'string';
-    if (takesValue && next !== undefined && next.startsWith('-') && !next.startsWith('--') && next !== '-h') {
-      joined.push(`${arg}=${next}`);
-      i++;
-    } else {
-      joined.push(arg);
-    }
-  }
-  return joined;
-}
-
-function parseRaw(argv: readonly string[]): { values: Values; positionals: string[] } {
-  try {
-    return parseArgs({ args: joinDashValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw usageError(describeParseError(error));
-  }
-}
-
-/** parseArgs' messages run over several lines: keep one short line. */
-function describeParseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code;
-  const option = /--[a-z][\w-]*/.exec(message)?.[0] ?? /'(-[^' ]+)/.exec(message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return OPTIONS[option.replace(/^--/, '') as keyof typeof OPTIONS]?.type === 'boolean'
-      ? `option ${option} takes no value`
-      : `option ${option} needs a value`;
-  }
-  return message.split('\n')[0];
-}
-
-function positiveInteger(option: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!Number.isSafeInteger(value) || value <= 0) throw usageError(`--${option} must be a positive integer, not '${text}'`);
-  return value;
-}
-
 function parseRuntime(text: string | undefined): RuntimeId {
   if (text === undefined) return DEFAULT_RUNTIME;
   if (!isRuntimeId(text)) throw usageError(`unknown runtime '${text}' (choose ${RUNTIME_IDS.join(' or ')})`);
   return text;
 }
 
-function parseFormat(text: string | undefined): Format {
-  if (text === undefined) return 'json';
-  if (!(FORMATS as readonly string[]).includes(text)) throw usageError(`unknown format '${text}' (choose ${FORMATS.join(' or ')})`);
-  return text as Format;
-}
-
 /** The command the arguments ask for; a usage problem throws a CliError with exit code 2. */
 export function parseCommand(argv: readonly string[]): Command {
-  const { values, positionals } = parseRaw(argv);
+  const { values, positionals } = parseOptions(argv, OPTIONS);
   if (values.help) return { kind: 'help' };
   const runtime = parseRuntime(values.runtime);
   const limits: Partial<Limits> = {};
@@ -163,5 +96,5 @@ export function parseCommand(argv: readonly string[]): Command {
   if (stdinFile === '') throw usageError('--stdin needs a file name');
   if (file === STDIN_PATH && stdinFile === STDIN_PATH) throw usageError("the program and --stdin cannot both be '-' (stdin)");
   const call = values.call?.trim() ? values.call.trim() : null;
-  return { kind: 'trace', file, call, format: parseFormat(values.format), stdinFile, runtime, limits };
+  return { kind: 'trace', file, call, format: oneOf('format', values.format, FORMATS, 'json'), stdinFile, runtime, limits };
 }

@@ -9,7 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureCli, expectOneLineError as expectOneLineErrorOf, type CliRun } from './test-helpers.ts';
 import { startOpenAiServer, type OpenAiTestServer, type RecordedRequest } from '../../e2e/openai-server.ts';
 import { readCwmTrace, realTraceFrames, scoreItem, SEEDED_FRAMES, summarizeMetrics, TABLE9_KEYS, type ItemMetrics } from '../compare/index.ts';
 import type { EngineClient } from '../engine/client.ts';
@@ -24,12 +25,6 @@ import type { ResultLine } from './eval/result-line.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KEY = 'sk-test-eval-0123456789abcdef';
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
@@ -323,31 +318,12 @@ describe('eval --endpoint (the local test server)', () => {
 });
 
 /** Runs main() in this process (no spawn): for errors found before Python boots. */
-async function runInProcess(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const capture = (append: (text: string) => void) => (chunk: string | Uint8Array) => {
-    append(String(chunk));
-    return true;
-  };
-  const outSpy = vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)) as typeof process.stdout.write);
-  const errSpy = vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)) as typeof process.stderr.write);
-  try {
-    const code = await main(args, env);
-    return { code, stdout, stderr };
-  } finally {
-    outSpy.mockRestore();
-    errSpy.mockRestore();
-  }
+function runInProcess(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return captureCli(() => main(args, env));
 }
 
 function expectOneLineError(run: CliRun, exitCode: number, message: RegExp): void {
-  expect(run.code).toBe(exitCode);
-  expect(run.stdout).toBe('');
-  const [first, ...rest] = run.stderr.split('\n').filter(Boolean);
-  expect(first).toMatch(message);
-  expect(rest).toHaveLength(exitCode === 2 ? 1 : 0);
-  if (exitCode === 2) expect(rest[0]).toMatch(/^usage: eval SUITE\.jsonl/);
+  expectOneLineErrorOf(run, exitCode, message, /^usage: eval SUITE\.jsonl/);
 }
 
 describe('errors before the run', () => {

@@ -8,19 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureCli, expectOneLineError as expectOneLineErrorOf, stderrLines, type CliRun } from './test-helpers.ts';
 import { SEEDED_MAIN_CALL } from '../trace/cwm/prompt.ts';
 import { importTraceJson, type PortableTrace } from '../trace/json-format.ts';
 import { isFullyRight, loadCwmFixture } from '../testing/cwm-fixture.ts';
 import { main } from './main.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 function runCli(args: string[], input = ''): Promise<CliRun> {
   return new Promise((resolve, reject) => {
@@ -42,10 +37,6 @@ function imported(run: CliRun): PortableTrace {
 }
 
 /** Lines of stderr without the trailing newline. */
-function stderrLines(run: CliRun): string[] {
-  return run.stderr.split('\n').filter(Boolean);
-}
-
 const PROGRAM = [
   'def double(x):',
   '    y = x * 2',
@@ -194,39 +185,19 @@ describe('trace --suite FILE.jsonl', () => {
 });
 
 /** Runs main() in this process (no spawn): for arguments rejected before Python boots. */
-async function runInProcess(args: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const capture = (append: (text: string) => void) => (chunk: string | Uint8Array) => {
-    append(String(chunk));
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)) as typeof process.stdout.write);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)) as typeof process.stderr.write);
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+function runInProcess(args: string[]): Promise<CliRun> {
+  return captureCli(() => main(args));
 }
 
 function expectOneLineError(run: CliRun, exitCode: number, message: RegExp): void {
-  expect(run.code).toBe(exitCode);
-  expect(run.stdout).toBe('');
-  const [first, ...rest] = stderrLines(run);
-  expect(first).toMatch(message);
-  // Usage errors add a one-line usage hint; I/O errors say nothing more.
-  expect(rest).toHaveLength(exitCode === 2 ? 1 : 0);
-  if (exitCode === 2) expect(rest[0]).toMatch(/^usage: trace FILE\.py/);
+  expectOneLineErrorOf(run, exitCode, message, /^usage: trace FILE\.py/);
 }
 
 describe('bad arguments', () => {
   const cases: [string, string[], number, RegExp][] = [
     ['unknown option', ['--frobnicate', programPath], 2, /^trace: unknown option --frobnicate$/],
     ['unknown runtime', [programPath, '--runtime', '2.7'], 2, /^trace: unknown runtime '2\.7'/],
-    ['unknown format', [programPath, '--format', 'xml'], 2, /^trace: unknown format 'xml'/],
+    ['unknown format', [programPath, '--format', 'xml'], 2, /^trace: unknown --format 'xml'/],
     ['zero --max-steps', [programPath, '--max-steps', '0'], 2, /^trace: --max-steps must be a positive integer, not '0'$/],
     ['negative --max-steps', [programPath, '--max-steps', '-5'], 2, /^trace: --max-steps must be a positive integer, not '-5'$/],
     ['fractional --time-limit-ms', [programPath, '--time-limit-ms', '2.5'], 2, /^trace: --time-limit-ms must be a positive integer/],

@@ -2,7 +2,7 @@
 import { DEFAULT_RUNTIME, RUNTIME_IDS, type RuntimeId } from '../../engine/runtimes.ts';
 import { ENDPOINT_PRESETS, normalizeBaseUrl, type PresetId } from '../../model/index.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../trace/types.ts';
-import { oneOf, parseOptions, positiveInteger, usageError, type OptionValues } from './options.ts';
+import { oneOf, parseOptions, positiveInteger, usageError, type OptionValues } from '../options.ts';
 
 export const MODES = ['cwm', 'chat'] as const;
 export type Mode = (typeof MODES)[number];

@@ -3,7 +3,7 @@
  * messages, values that start with a dash accepted (`--max-steps -5` is checked, not misread).
  */
 import { parseArgs } from 'node:util';
-import { CliError, EXIT_USAGE } from '../errors.ts';
+import { CliError, EXIT_USAGE } from './errors.ts';
 
 export type OptionTable = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
