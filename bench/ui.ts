@@ -7,6 +7,7 @@
  * Prints figures; the goals are in the issue and docs/benchmarks.md.
  */
 import type { Page } from '@playwright/test';
+import { pasteCode } from '../e2e/fixtures.ts';
 import { buildFor, openBenchBrowser } from './browser.ts';
 
 const ONE_MILLION_STEPS = 'total = 0\nfor i in range(499999):\n    total += i\n';
@@ -48,17 +49,6 @@ function median(loads: Load[]): Load & { ratio: number } {
     usable: pick((l) => l.usable), editorReady: pick((l) => l.editorReady), pythonReady: pick((l) => l.pythonReady),
     firstTrace: pick((l) => l.firstTrace), bootMs: pick((l) => l.bootMs), ratio: pick((l) => l.firstTrace / l.bootMs),
   };
-}
-
-async function pasteCode(page: Page, code: string): Promise<void> {
-  await page.locator('.monaco-editor').first().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
 }
 
 /**

@@ -33,7 +33,7 @@ export async function openApp(page: Page, path = './'): Promise<void> {
  * Put code into the Monaco editor exactly: typing would auto-indent every new line, a paste keeps
  * the text as it is.
  */
-export async function setCode(page: Page, code: string): Promise<void> {
+export async function pasteCode(page: Page, code: string): Promise<void> {
   const editor = page.locator('.monaco-editor').first();
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -43,6 +43,11 @@ export async function setCode(page: Page, code: string): Promise<void> {
     data.setData('text/plain', text);
     document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, code);
+}
+
+/** pasteCode, then wait until the app has saved it as the draft. */
+export async function setCode(page: Page, code: string): Promise<void> {
+  await pasteCode(page, code);
   await expect.poll(() => savedDraft(page).then((draft) => draft?.code)).toBe(code);
 }
 
