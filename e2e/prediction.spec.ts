@@ -83,6 +83,19 @@ test.describe('predicted traces from an OpenAI-compatible endpoint', () => {
     });
   }
 
+  test('teacher forcing checks the next frame at every step of the real trace', async ({ page, openAiServer }) => {
+    const steps = await runFixtureItem(page);
+    await openCompare(page, openAiServer.baseUrl);
+    await page.getByRole('button', { name: 'Teacher-forced check' }).click();
+    const prediction = page.getByRole('region', { name: 'Prediction' });
+    // The server replays CWM's own (fully right) generation one frame per request.
+    await expect(prediction.getByText(`Teacher-forced: ${steps - 1} of ${steps - 1} next frames right (${steps - 1} steps)`)).toBeVisible({ timeout: 60_000 });
+    const prompts = openAiServer.requests.filter((r) => r.method === 'POST').map((r) => r.body as { prompt: string; stop_token_ids?: number[] });
+    expect(prompts).toHaveLength(steps - 1);
+    expect(prompts.every((p) => p.stop_token_ids?.includes(128100))).toBe(true);
+    await expect(page.getByRole('img', { name: /teacher-forced: \d+ of \d+ right/ })).toBeVisible();
+  });
+
   test('Cancel prediction stops the request and keeps what arrived', async ({ page, openAiServer }) => {
     await runFixtureItem(page);
     await openCompare(page, openAiServer.baseUrl);

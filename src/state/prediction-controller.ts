@@ -165,9 +165,15 @@ export async function loadPrediction(text: string, source: 'paste' | 'file' | 'l
   const format = detectFormat(text);
   const body = predictionBody(text, format, run.call);
   const sink = startPrediction({ run, format, source, model: meta.model ?? null, promptMode: meta.promptMode ?? null });
-  sink.pushText(body);
+  // A prediction can be megabytes: read it in slices, letting the page breathe in between.
+  for (let at = 0; at < body.length && sink.current; at += LOAD_SLICE) {
+    sink.pushText(body.slice(at, at + LOAD_SLICE));
+    if (at + LOAD_SLICE < body.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   sink.finish('done');
 }
+
+const LOAD_SLICE = 64 * 1024;
 
 const TEACHER_CONCURRENCY = 4;
 

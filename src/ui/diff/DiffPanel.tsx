@@ -31,6 +31,7 @@ export function DiffPanel() {
   const diff = usePredictionStore((s) => s.diff);
   const version = usePredictionStore((s) => s.diffVersion);
   const mode = usePredictionStore((s) => s.compareMode);
+  const teacher = usePredictionStore((s) => (s.teacher && run && s.teacher.runId === run.id ? s.teacher : null));
   const comparable = run !== null && prediction !== null && prediction.runId === run.id && diff !== null;
   const divergence = comparable ? diff.firstDivergence : null;
   const done = prediction?.status !== 'streaming';
@@ -88,6 +89,12 @@ export function DiffPanel() {
             {METRICS.map(([label, value]) => (
               <tr key={label}><th scope="row">{label}</th><td>{value(metrics)}</td></tr>
             ))}
+            {teacher && teacher.results.size > 0 && (
+              <tr>
+                <th scope="row">Teacher-forced next frame</th>
+                <td>{pct([...teacher.results.values()].filter((r) => r === 'match').length / teacher.results.size)} of {teacher.results.size}</td>
+              </tr>
+            )}
           </tbody>
         </table>
       )}

@@ -9,7 +9,9 @@ export function EngineStatus() {
       return (
         <span className="engine-status booting" role="status">
           Starting {RUNTIMES[engine.runtime].label}…
-          <progress max={1} value={engine.progress.fraction} aria-label="Python start-up" />
+          {engine.progress.phase === 'loading runtime'
+            ? <progress aria-label="Python start-up" />
+            : <progress max={1} value={engine.progress.fraction} aria-label="Python start-up" />}
         </span>
       );
     case 'failed':
