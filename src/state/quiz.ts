@@ -26,7 +26,12 @@ export function quizQuestion(store: TraceStore, step: number): QuizQuestion | nu
   if (store.kind(next) === 'return' && frame !== '<module>') {
     return { step: next, subject: { kind: 'return', frame }, answer: store.value(next)?.text ?? 'None', line: store.line(step) };
   }
-  const changed = store.variables(frameId, next).find((v) => v.changed);
+  // Values worth guessing: not the functions and classes a `def` or `class` statement binds.
+  const changed = store.variables(frameId, next).find((v) => {
+    if (!v.changed) return false;
+    const kind = v.objectId >= 0 ? store.object(v.objectId, next)?.kind : null;
+    return kind !== 'function' && kind !== 'class' && kind !== 'other';
+  });
   if (!changed) return null;
   return { step: next, subject: { kind: 'variable', name: changed.name, frame }, answer: changed.value, line: store.line(step) };
 }

@@ -15,6 +15,7 @@ function frameTitle(frame: FrameView): string {
 function ReturnRow({ store, step }: { store: TraceStore; step: number }) {
   const kind = store.kind(step);
   if (kind !== 'return' && kind !== 'exception') return null;
+  if (kind === 'return' && store.frameName(store.frameId(step)) === '<module>') return null; // a module "returns" None
   const value = store.value(step);
   return (
     <tr className={`frame-result kind-${kind}`}>
