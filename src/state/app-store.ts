@@ -43,8 +43,6 @@ export interface AppState {
   /** An error to announce (role=alert): bad link, engine failure… */
   alert: string | null;
   theme: ThemePreference;
-  /** Slots with a watchpoint: "continue until this variable changes". */
-  watchedSlot: number | null;
   /** The draft an example replaced, so the user can put it back. */
   previousDraft: Draft | null;
   /** The Prediction and Diff panels are shown. */
@@ -81,7 +79,6 @@ export const useAppStore = create<AppState>()((set) => ({
   step: 0,
   alert: null,
   theme: 'system',
-  watchedSlot: null,
   previousDraft: null,
   compareOpen: false,
   suggestedEndpoint: null,

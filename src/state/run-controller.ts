@@ -77,7 +77,7 @@ export async function runDraft(): Promise<void> {
     const current = useAppStore.getState().run;
     if (current?.id === id) update({ steps: current.store.stepCount });
   });
-  useAppStore.setState({ alert: null, inputPrompt: null, watchedSlot: null });
+  useAppStore.setState({ alert: null, inputPrompt: null });
   try {
     const result = await engine.run(
       { code: draft.code, call: draft.call, stdin: draft.stdin, interactive: true, limits: { maxSteps: draft.maxSteps } },

@@ -2,10 +2,11 @@ import { GrowableInt32, lastAtOrBefore } from './growable.ts';
 import {
   LOG_ACTIVATION, LOG_CHANGE_BASE, LOG_OBJECT, LOG_OUTPUT, LOG_VALUE, VALUE_EXCEPTION, type RawBatch,
 } from './raw-batch.ts';
+import { HeapLog } from './heap-log.ts';
+import { OutputLog } from './output-log.ts';
 import { StringTable } from './string-table.ts';
 import {
-  OBJECT_KINDS, OUTPUT_STREAMS, STEP_KINDS, type FrameView, type HeapObject, type OutputStream,
-  type Ref, type StepKind, type StepValue, type Variable,
+  STEP_KINDS, type FrameView, type HeapObject, type OutputStream, type StepKind, type StepValue, type Variable,
 } from './types.ts';
 
 /** A code object as the trace records it. */
@@ -52,18 +53,8 @@ export class TraceStore {
   private readonly valueSteps = new GrowableInt32();
   private readonly valueData = new GrowableInt32(); // kind, string id, ref
   private readonly exceptionSteps = new GrowableInt32();
-  private readonly outputMarkSteps = new GrowableInt32();
-  private readonly outputMarkLengths = new GrowableInt32();
-  // heap
-  private readonly versions = new GrowableInt32(); // step, object id, pool offset
-  private readonly objectVersions: GrowableInt32[] = [];
-  private readonly pool = new GrowableInt32();
-  // output
-  private readonly outputChunks: string[] = [];
-  private outputCache: string | null = '';
-  private readonly streamEnds = new GrowableInt32(); // output length at the end of each stream run
-  private readonly streamKinds = new GrowableInt32();
-  private outputLength = 0;
+  private readonly heap = new HeapLog(this.strings);
+  private readonly printed = new OutputLog();
 
   /** Source text of each file id (0: the program, 1: the `main()` wrapper of a call entry). */
   readonly sources: string[];
@@ -81,9 +72,8 @@ export class TraceStore {
     this.appendActivations(batch.activations);
     this.frames.pushAll(batch.frames);
     this.codes.pushAll(batch.codes);
-    this.pool.pushAll(batch.pool);
-    this.appendVersions(batch.versions);
-    this.appendOutput(batch.outputText, batch.outputStreams);
+    this.heap.append(batch.versions, batch.pool);
+    this.printed.append(batch.outputText, batch.outputStreams);
     this.appendLog(batch.log);
   }
 
@@ -114,30 +104,6 @@ export class TraceStore {
     }
   }
 
-  private appendVersions(versions: Int32Array): void {
-    for (let i = 0; i < versions.length; i += 3) {
-      const index = this.versions.length / 3;
-      this.versions.pushAll(versions.subarray(i, i + 3));
-      (this.objectVersions[versions[i + 1]] ??= new GrowableInt32(2)).push(index);
-    }
-  }
-
-  private appendOutput(text: string, streams: Int32Array): void {
-    if (!text) return;
-    this.outputChunks.push(text);
-    this.outputCache = null;
-    for (let i = 0; i < streams.length; i += 2) {
-      this.outputLength += streams[i + 1];
-      const last = this.streamKinds.length - 1;
-      if (last >= 0 && this.streamKinds.get(last) === streams[i]) {
-        this.streamEnds.view()[last] = this.outputLength;
-      } else {
-        this.streamKinds.push(streams[i]);
-        this.streamEnds.push(this.outputLength);
-      }
-    }
-  }
-
   private appendLog(log: Int32Array): void {
     const changes = this.changes;
     for (let i = 0; i < log.length; i++) {
@@ -161,8 +127,7 @@ export class TraceStore {
           this.callerLines.push(this.lastLineOf[this.parentActivation(activation)] ?? 0);
         }
       } else if (x === LOG_OUTPUT) {
-        this.outputMarkSteps.push(this.kindLine.length);
-        this.outputMarkLengths.push(log[++i]);
+        this.printed.mark(this.kindLine.length, log[++i]);
       } else if (x === LOG_VALUE) {
         this.valueSteps.push(this.kindLine.length - 1);
         this.valueData.pushAll(log.subarray(i + 1, i + 4));
@@ -374,9 +339,9 @@ export class TraceStore {
       let value: string;
       let changed = change >= stepChanges;
       if (objectId >= 0) {
-        const version = this.objectVersionAt(objectId, step);
-        value = version >= 0 ? this.strings.get(this.pool.get(this.versions.get(version * 3 + 2) + 2)) : this.strings.get(stringId);
-        changed ||= version >= 0 && this.versions.get(version * 3) === step && step > 0;
+        const reprId = this.heap.reprIdAt(objectId, step);
+        value = this.strings.get(reprId >= 0 ? reprId : stringId);
+        changed ||= step > 0 && this.heap.changedAt(objectId, step);
       } else {
         value = this.strings.get(stringId);
       }
@@ -420,85 +385,41 @@ export class TraceStore {
 
   // -- heap -------------------------------------------------------------------------------------
 
-  private objectVersionAt(objectId: number, step: number): number {
-    const list = this.objectVersions[objectId];
-    if (!list) return -1;
-    const i = lastAtOrBefore((k) => this.versions.get(list.get(k) * 3), 0, list.length, step);
-    return i < 0 ? (list.length ? list.get(0) : -1) : list.get(i);
-  }
-
   get objectCount(): number {
-    return this.objectVersions.length;
-  }
-
-  /** Every recorded version of an object, oldest first (empty for an id never recorded). */
-  objectHistory(objectId: number): HeapObject[] {
-    const list = this.objectVersions[objectId];
-    const result: HeapObject[] = [];
-    for (let i = 0; i < (list?.length ?? 0); i++) result.push(this.objectVersion(objectId, list.get(i)));
-    return result;
+    return this.heap.objectCount;
   }
 
   /** An object as it is at a step (its first recorded version if it was seen only later). */
   object(objectId: number, step: number): HeapObject | null {
-    const version = this.objectVersionAt(objectId, step);
-    return version < 0 ? null : this.objectVersion(objectId, version);
+    return this.heap.object(objectId, step);
   }
 
-  private objectVersion(objectId: number, version: number): HeapObject {
-    const at = this.versions.get(version * 3 + 2);
-    const n = this.pool.get(at + 4);
-    const refs: Ref[] = [];
-    for (let i = 0; i < n; i++) {
-      const ref = this.pool.get(at + 5 + i);
-      refs.push(ref >= 0 ? { objectId: ref } : { inline: this.strings.get(-ref - 1) });
-    }
-    return {
-      id: objectId,
-      kind: OBJECT_KINDS[this.pool.get(at)] ?? 'other',
-      typeName: this.strings.get(this.pool.get(at + 1)),
-      repr: this.strings.get(this.pool.get(at + 2)),
-      length: this.pool.get(at + 3),
-      refs,
-      since: this.versions.get(version * 3),
-    };
+  /** Every recorded version of an object, oldest first (empty for an id never recorded). */
+  objectHistory(objectId: number): HeapObject[] {
+    return this.heap.history(objectId);
   }
 
   /** Text of a ref as it is at a step: a string id for inline values, else the object's repr. */
   private refText(ref: number, step: number, fallbackId: number): string {
     if (ref < 0) return this.strings.get(-ref - 1);
-    const object = this.object(ref, step);
-    return object ? object.repr : this.strings.get(fallbackId);
+    const reprId = this.heap.reprIdAt(ref, step);
+    return this.strings.get(reprId >= 0 ? reprId : fallbackId);
   }
 
   // -- output -----------------------------------------------------------------------------------
 
   get output(): string {
-    if (this.outputCache === null) {
-      this.outputCache = this.outputChunks.join('');
-      this.outputChunks.length = 0;
-      this.outputChunks.push(this.outputCache);
-    }
-    return this.outputCache;
+    return this.printed.text;
   }
 
   /** Output length (UTF-16 units) printed before a step ran. */
   outputLengthAt(step: number): number {
-    const i = lastAtOrBefore((k) => this.outputMarkSteps.get(k), 0, this.outputMarkSteps.length, step);
-    return i < 0 ? 0 : this.outputMarkLengths.get(i);
+    return this.printed.lengthAt(step);
   }
 
   /** Runs of output by stream, [start, end) in UTF-16 units, overlapping [from, to) (all by default). */
   outputRuns(from = 0, to = Infinity): { stream: OutputStream; start: number; end: number }[] {
-    const runs = [];
-    const first = lastAtOrBefore((i) => this.streamEnds.get(i), 0, this.streamEnds.length, from) + 1;
-    for (let i = first; i < this.streamKinds.length; i++) {
-      const start = i > 0 ? this.streamEnds.get(i - 1) : 0;
-      if (start >= to) break;
-      const kind = this.streamKinds.get(i) as keyof typeof OUTPUT_STREAMS;
-      runs.push({ stream: OUTPUT_STREAMS[kind] ?? 'stdout', start, end: this.streamEnds.get(i) });
-    }
-    return runs;
+    return this.printed.runs(from, to);
   }
 
   // -- size -------------------------------------------------------------------------------------
@@ -506,9 +427,9 @@ export class TraceStore {
   private columns(): GrowableInt32[] {
     return [
       this.kindLine, this.changeStart, this.activationRunStep, this.activationRunValue, this.changes,
-      this.slots, this.activations, this.callerLines, this.frameFirstActivation, this.frameLastActivation, this.frames, this.codes, this.valueSteps, this.valueData, this.exceptionSteps,
-      this.outputMarkSteps, this.outputMarkLengths, this.versions, this.pool,
-      ...this.slotChanges, ...this.objectVersions.filter(Boolean),
+      this.slots, this.activations, this.callerLines, this.frameFirstActivation, this.frameLastActivation,
+      this.frames, this.codes, this.valueSteps, this.valueData, this.exceptionSteps,
+      ...this.slotChanges, ...this.heap.columns(), ...this.printed.columns(),
     ];
   }
 
@@ -522,6 +443,6 @@ export class TraceStore {
   get byteLength(): number {
     let bytes = this.strings.byteLength;
     for (const column of this.columns()) bytes += column.byteLength;
-    return bytes + this.outputLength * 2;
+    return bytes + this.printed.length * 2;
   }
 }
