@@ -13,6 +13,8 @@ export function RunBar() {
   const updateDraft = useAppStore((s) => s.updateDraft);
   const engine = useAppStore((s) => s.engine);
   const running = engine.state === 'running' || engine.state === 'awaiting-input';
+  // Asking the user in the middle of a run needs shared memory (a cross-origin-isolated page).
+  const interactive = engine.state === 'booting' || engine.state === 'failed' || engine.info.canInterrupt;
   const callError = useAppStore((s) => (s.run?.outcome?.reason === 'syntax error' && s.run.outcome.where === 'call' ? s.run.outcome : null));
 
   return (
@@ -55,7 +57,7 @@ export function RunBar() {
       </div>
       {callError && <p className="field-error" role="alert">Call expression: {callError.type}: {callError.message} (column {callError.column})</p>}
       <details className="stdin" open={draft.stdin.length > 0}>
-        <summary>Stdin {draft.stdin ? `(${draft.stdin.split('\n').filter(Boolean).length} lines)` : '(empty: input() asks you)'}</summary>
+        <summary>Stdin {draft.stdin ? `(${draft.stdin.split('\n').filter(Boolean).length} lines)` : interactive ? '(empty: input() asks you)' : '(empty: input() reads end of file — this page cannot pause Python to ask)'}</summary>
         <textarea aria-label="Stdin" className="mono" rows={3} value={draft.stdin} onChange={(e) => updateDraft({ stdin: e.target.value })} spellCheck={false} />
       </details>
     </div>
