@@ -4,13 +4,11 @@
  * OpenAI-compatible test server started in this process. Runs that boot Pyodide start together;
  * errors found before the boot are checked in process through main().
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureCli, expectOneLineError as expectOneLineErrorOf, type CliRun } from './test-helpers.ts';
+import { captureCli, spawnCli, expectOneLineError as expectOneLineErrorOf, type CliRun } from './test-helpers.ts';
 import { startOpenAiServer, type OpenAiTestServer, type RecordedRequest } from '../../e2e/openai-server.ts';
 import { readCwmTrace, realTraceFrames, scoreItem, SEEDED_FRAMES, summarizeMetrics, TABLE9_KEYS, type ItemMetrics } from '../compare/index.ts';
 import type { EngineClient } from '../engine/client.ts';
@@ -23,20 +21,10 @@ import { main } from './eval/main.ts';
 import { escapeHtml } from './eval/report-html.ts';
 import type { ResultLine } from './eval/result-line.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KEY = 'sk-test-eval-0123456789abcdef';
 
 function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/eval.ts', ...args], { cwd: ROOT, env: { ...process.env, OPENAI_API_KEY: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return spawnCli('src/cli/eval.ts', args, { env: { ...process.env, OPENAI_API_KEY: '', ...env } });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'eval-cli-'));

@@ -1,10 +1,28 @@
-/** Running a CLI's main() in-process with stdout and stderr captured (tests). */
+/** Running a CLI in tests: as a real process, or its main() in-process with output captured. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { expect, vi } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/** Run `node --import tsx <entry> …args` from the repository root, feeding `input` to its stdin. */
+export function spawnCli(entry: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env: options.env ?? process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
 }
 
 export async function captureCli(run: () => Promise<number>): Promise<CliRun> {

@@ -3,31 +3,19 @@
  * src/cli/trace.ts …`) against temporary files. Runs that boot Pyodide are few and start together;
  * arguments rejected before the boot are checked in process through main().
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureCli, expectOneLineError as expectOneLineErrorOf, stderrLines, type CliRun } from './test-helpers.ts';
+import { captureCli, spawnCli, expectOneLineError as expectOneLineErrorOf, stderrLines, type CliRun } from './test-helpers.ts';
 import { SEEDED_MAIN_CALL } from '../trace/cwm/prompt.ts';
 import { importTraceJson, type PortableTrace } from '../trace/json-format.ts';
 import { isFullyRight, loadCwmFixture } from '../testing/cwm-fixture.ts';
 import { main } from './main.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function runCli(args: string[], input = ''): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/trace.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return spawnCli('src/cli/trace.ts', args, { input });
 }
 
 function imported(run: CliRun): PortableTrace {

@@ -1,8 +1,10 @@
 /** Helpers for tests that run programs on the Node engine and look at what a user would see. */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { EngineClient, RunInput, RunResult } from '../engine/client.ts';
+import { createNodeEngine } from '../engine/node/engine.ts';
+import type { RuntimeId } from '../engine/runtimes.ts';
 import type { TraceStore } from '../trace/store.ts';
-import type { StepKind } from '../trace/types.ts';
+import type { EndReason, StepKind } from '../trace/types.ts';
 
 /** One step as a user reads it: kind, line, function, depth, innermost frame's variables. */
 export interface StepView {
@@ -88,4 +90,22 @@ export async function runAndStop(engine: EngineClient, input: RunInput, afterMs 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * One booted engine for a test file (booting takes seconds): registers beforeAll/afterAll and
+ * returns a function that traces a program and checks how it ended (completed by default).
+ */
+export function engineForTests(runtime: RuntimeId = '3.11'): (code: string, ending?: EndReason) => Promise<TraceStore> {
+  let engine: EngineClient;
+  beforeAll(async () => {
+    engine = createNodeEngine(runtime);
+    await engine.boot();
+  });
+  afterAll(() => engine?.dispose());
+  return async (code, ending = 'completed') => {
+    const { store, outcome } = await engine.run({ code });
+    expect(outcome.reason).toBe(ending);
+    return store;
+  };
 }

@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineClient } from '../../engine/client.ts';
-import { createNodeEngine } from '../../engine/node/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { engineForTests } from '../../testing/engine-helpers.ts';
 import type { TraceStore } from '../../trace/store.ts';
 import { buildHeapGraph, FRAMES_NODE, type GraphObject, type HeapGraph } from './heap-graph.ts';
 
-let engine: EngineClient;
-
-beforeAll(async () => {
-  engine = createNodeEngine('3.11');
-  await engine.boot();
-});
-
-afterAll(() => engine?.dispose());
-
-async function trace(code: string): Promise<TraceStore> {
-  const { store, outcome } = await engine.run({ code });
-  expect(outcome.reason).toBe('completed');
-  return store;
-}
+const trace = engineForTests('3.11');
 
 /** The last step (the module returning): every variable bound. */
 const last = (store: TraceStore) => store.stepCount - 1;
@@ -148,8 +134,7 @@ describe('buildHeapGraph', () => {
   });
 
   it('shows an exception on each frame it propagates out of', async () => {
-    const { store, outcome } = await engine.run({ code: 'def f(xs):\n    return xs[5]\n\nf([1])\n' });
-    expect(outcome.reason).toBe('uncaught exception');
+    const store = await trace('def f(xs):\n    return xs[5]\n\nf([1])\n', 'uncaught exception');
     const steps = Array.from({ length: store.stepCount }, (_, s) => s);
     const raised = steps.find((s) => store.kind(s) === 'exception')!;
     expect(store.kind(raised + 1)).toBe('return'); // f unwinding: the trace says "return None"

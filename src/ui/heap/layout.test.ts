@@ -1,27 +1,13 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineClient } from '../../engine/client.ts';
-import { createNodeEngine } from '../../engine/node/engine.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engineForTests } from '../../testing/engine-helpers.ts';
 import type { TraceStore } from '../../trace/store.ts';
 import { measureDiagram, type DiagramGeometry } from './geometry.ts';
 import { buildHeapGraph, FRAMES_NODE } from './heap-graph.ts';
 import { computeLayout, fallbackLayout, layoutKey, toElkGraph, type DiagramLayout } from './layout.ts';
 
-let engine: EngineClient;
 const elk = new ELK();
-
-beforeAll(async () => {
-  engine = createNodeEngine('3.11');
-  await engine.boot();
-});
-
-afterAll(() => engine?.dispose());
-
-async function trace(code: string): Promise<TraceStore> {
-  const { store, outcome } = await engine.run({ code });
-  expect(outcome.reason).toBe('completed');
-  return store;
-}
+const trace = engineForTests('3.11');
 
 interface Laid {
   step: number;
