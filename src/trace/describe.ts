@@ -61,6 +61,9 @@ export function describeEnd(outcome: Outcome): string | null {
     case 'stopped':
       return 'Stopped; the steps so far are kept.';
     case 'crashed':
+      if (/call stack size/i.test(outcome.message ?? '')) {
+        return 'The recursion went deeper than the browser\'s stack allows (recursion that passes through built-in calls — a class constructing itself, key functions, __repr__ — fits only about 200 levels here), so Python was restarted; the steps so far are kept.';
+      }
       return `The Python runtime failed (${outcome.message ?? 'unknown error'}) and was restarted; the steps so far are kept.`;
   }
 }

@@ -18,6 +18,7 @@ CALL, LINE, RETURN, EXCEPTION = 0, 1, 2, 3
 VALUE_RETURN, VALUE_EXCEPTION = 0, 1
 _CHECK_EVERY = 4096  # events between checks of the clock and the stop flag
 _FLUSH_EVERY = 65536  # events between batches handed to the host
+_DEEP = 128  # from this call depth on, flush every 16 levels (see _push)
 _NEW_LOCALS = 0x2  # CO_NEWLOCALS: unset for module and class bodies, whose locals hold dunders
 _GENERATOR_FLAGS = 0x3A0  # generator, coroutine, iterable coroutine, async generator
 _UNBOUND_RANK = 1 << 20
@@ -275,6 +276,10 @@ class Tracer:
         depth = self.activation_depths[parent] + 1 if parent >= 0 else 0
         if depth > self.max_depth or (COUNTS_C_CALLS and depth & 15 == 0 and self._near_limit(depth)):
             self._check_depth(frame, depth)
+        if depth >= _DEEP and not depth & 15 and self.count() - self.steps_at_flush >= 64:
+            # Deep recursion through C can overflow a browser worker's native stack, which kills the
+            # runtime (see recursion.py): hand over what was recorded while the stack grows.
+            self.flush()
         if info[4]:
             frame.f_trace_opcodes = True
         frame_id = self.frame_ids.get(frame)
