@@ -17,7 +17,8 @@ import sys
 # to spare. A browser's worker stack is smaller and cannot be changed: in headless Chromium 156 a
 # dedicated worker recurses ~75% as deep as Node's main thread (10,326 vs 13,683 trivial JS frames),
 # so ~180-250 levels of recursion through C fit there — below the default limit of 1,000. Such a
-# run ends as `crashed` (the steps flushed so far are kept) and the client starts a fresh worker.
+# run ends as `crashed` and the client starts a fresh worker; past call depth 128 the tracer hands
+# its records over every 16 levels (tracer._push), so the steps up to the overflow are kept.
 MAX_RECURSION_LIMIT = 3000
 DEFAULT_RECURSION_LIMIT = 1000
 RECURSION_HEADROOM = 150
