@@ -180,3 +180,19 @@ test.describe('seeing objects and predicting steps', () => {
     await expect(page.getByRole('region', { name: 'Variables' }).getByRole('row', { name: /^y 42/ })).toBeVisible();
   });
 });
+
+test('switching the runtime to Python 3.14 boots it and traces with its semantics', async ({ page }) => {
+  await openApp(page);
+  await setCode(page, 'squares = [n * n for n in range(3)]\nprint(squares)\n');
+  await page.getByRole('combobox', { name: 'Runtime' }).selectOption('3.14');
+  await expect(page.getByText(/Python 3\.14\.\d+ ready/)).toBeVisible({ timeout: 60_000 });
+  await run(page);
+  const steps314 = await waitForTrace(page);
+  await page.getByRole('combobox', { name: 'Runtime' }).selectOption('3.11');
+  await expect(page.getByText(/Python 3\.11\.\d+ ready/)).toBeVisible({ timeout: 60_000 });
+  await run(page);
+  const steps311 = await waitForTrace(page);
+  // 3.11 runs the comprehension in a frame of its own (call, lines, return); 3.14 inlines it.
+  expect(steps311).toBeGreaterThan(steps314);
+  expect((await savedDraft(page))?.runtime).toBe('3.11');
+});
