@@ -74,7 +74,7 @@ async function markLatency(): Promise<number[]> {
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(session.baseUrl);
     await page.getByText(/Python [\d.]+ ready/).waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Compare with a model' }).click();
+    await page.getByText('Model endpoint').click();
     await page.getByLabel('Base URL').fill(server.baseUrl);
     await page.getByLabel('Model', { exact: true }).fill('test-model');
     await page.waitForTimeout(500); // settings are saved and survive the navigations below

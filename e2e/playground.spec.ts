@@ -142,12 +142,12 @@ test.describe('seeing objects and predicting steps', () => {
     await expect(page.getByText('After line 1 runs, what will total be?')).toBeVisible();
     await expect(page.getByText('Step 2 of')).toBeVisible();
     await answer.fill('0');
-    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByRole('button', { name: 'Reveal', exact: true }).click();
     await expect(page.getByText('Step 3 of')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Right' })).toContainText('total is 0');
     await page.getByRole('button', { name: 'Step forward' }).click();
     await page.getByRole('textbox', { name: 'Your answer' }).fill('5');
-    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByRole('button', { name: 'Reveal', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toContainText('n is 4');
     await expect(page.getByText('1 of 2 right')).toBeVisible();
   });

@@ -16,9 +16,9 @@ function plantedDivergence(): { text: string; frame: number } {
 }
 
 async function openCompare(page: Page, baseUrl: string, model = 'test-model'): Promise<void> {
-  await page.getByRole('button', { name: 'Compare with a model' }).click();
   const prediction = page.getByRole('region', { name: 'Prediction' });
   await expect(prediction).toBeVisible();
+  await prediction.getByText('Model endpoint').click();
   await prediction.getByLabel('Base URL').fill(baseUrl);
   await prediction.getByLabel('Model', { exact: true }).fill(model);
   await prediction.getByRole('combobox', { name: 'Prompt mode' }).selectOption('cwm');

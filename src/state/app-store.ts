@@ -45,7 +45,7 @@ export interface AppState {
   theme: ThemePreference;
   /** The draft an example replaced, so the user can put it back. */
   previousDraft: Draft | null;
-  /** The Prediction and Diff panels are shown. */
+  /** The Prediction and Diff panels are shown (by default; the user can hide them). */
   compareOpen: boolean;
   /** An endpoint a link suggested, waiting for the user to accept or ignore it. */
   suggestedEndpoint: SharedEndpoint | null;
@@ -80,7 +80,7 @@ export const useAppStore = create<AppState>()((set) => ({
   alert: null,
   theme: 'system',
   previousDraft: null,
-  compareOpen: false,
+  compareOpen: true,
   suggestedEndpoint: null,
   quiz: { on: false, pending: null, results: new Map(), runId: null },
 

@@ -9,11 +9,11 @@ const settingsSchema = z.object({ version: z.literal(1), theme: z.enum(['system'
 export function loadSettings(storage: Pick<Storage, 'getItem'>): { theme: ThemePreference; compareOpen: boolean } {
   try {
     const parsed = settingsSchema.safeParse(JSON.parse(storage.getItem(SETTINGS_KEY) ?? 'null'));
-    if (parsed.success) return { theme: parsed.data.theme, compareOpen: parsed.data.compareOpen ?? false };
+    if (parsed.success) return { theme: parsed.data.theme, compareOpen: parsed.data.compareOpen ?? true };
   } catch {
     // unreadable: defaults
   }
-  return { theme: 'system', compareOpen: false };
+  return { theme: 'system', compareOpen: true };
 }
 
 /** Start saving; returns a function that stops it (and saves what is pending). */

@@ -14,8 +14,8 @@ export function PredictionPanel() {
   const update = usePredictionStore((s) => s.updateSettings);
   const prediction = usePredictionStore((s) => s.prediction);
   const teacherRunning = usePredictionStore((s) => s.teacher?.running ?? false);
-  const hasModel = usePredictionStore((s) => s.settings.model.trim().length > 0);
-  const [settingsOpen, setSettingsOpen] = useState(!hasModel);
+  // Closed until wanted: its model list is fetched from the server only when it opens.
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const streaming = prediction?.status === 'streaming' || teacherRunning;
 
   return (

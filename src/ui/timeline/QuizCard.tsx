@@ -46,7 +46,7 @@ export function QuizCard() {
             <span>{prompt(pending)}</span>
             <input ref={field} type="text" className="mono" aria-label="Your answer" value={answer} onChange={(e) => setAnswer(e.target.value)} autoComplete="off" />
           </label>
-          <button type="submit" className="primary">Check</button>
+          <button type="submit" className="primary">Reveal</button>
           <button type="button" onClick={() => answerQuiz(null)}>Skip</button>
         </form>
       )}
