@@ -81,9 +81,8 @@ describe('mid-stream failures keep the partial text', () => {
 
   it('a stall → stalled after the idle timeout', async () => {
     test.server.respondWith({ text, chunkSize: 3 });
-    const started = performance.now();
+    // The stall is detected by the idle timeout, not by the server ever closing (it never does).
     const error = await rejectionOf(complete('test-model+stall-after-3', { idleTimeoutMs: 150 }), 'stalled');
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(error.partialText).toBe(firstThreeChunks);
     expect(error.message).toContain('idle timeout');
   });
