@@ -69,7 +69,6 @@ interface ActiveRun {
   batchesReceived: number;
   /** Set when the worker reported how the run ended; settled once all its batches are in. */
   pending: { outcome: Outcome; batches: number; elapsedMs: number } | null;
-  elapsedMs: number;
   stopReason: 'stopped' | 'time limit' | null;
   timers: ReturnType<typeof setTimeout>[];
   waitingSince: number | null;
@@ -192,7 +191,7 @@ export class EngineClient {
     const outcome = new Promise<Outcome>((resolve) => {
       this.active = {
         runId, store, hooks, settle: resolve, stopReason: null, timers: [], waitingSince: null, waitedMs: 0,
-        batchesReceived: 0, pending: null, elapsedMs: 0,
+        batchesReceived: 0, pending: null,
       };
     });
     const active = this.active!;
@@ -210,12 +209,11 @@ export class EngineClient {
       }, callbacks)
       .then((report) => {
         active.pending = report;
-        active.elapsedMs = report.elapsedMs;
         this.finishWhenComplete(active);
       })
       .catch((error: unknown) => this.finish(active, { reason: 'crashed', steps: store.stepCount, type: 'EngineError', message: describeError(error) }));
     const result = await outcome;
-    return { outcome: result, store, info, durationMs: performance.now() - started - active.waitedMs, pythonMs: active.elapsedMs };
+    return { outcome: result, store, info, durationMs: performance.now() - started - active.waitedMs, pythonMs: active.pending?.elapsedMs ?? 0 };
   }
 
   /** Answer the program's pending input() (null: end of input). */
